@@ -1,0 +1,1 @@
+"""Shared code of the report "Belarus in the international IP and trade system"."""

@@ -1,0 +1,408 @@
+"""One declared schema per curated table: the single place that says what a valid row is.
+
+pandera is used because every table is handled as a pandas DataFrame anyway; its column
+descriptions feed the data dictionary, so the dictionary is never written twice. What pandera
+does not do (partial dates, foreign keys to `sources`, CSV line numbers) is done in `tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandera.pandas as pa
+
+ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SOURCE_SEPARATOR = ";"
+PRECISIONS = ("day", "month", "year")
+
+FIELDS = ("industrial_property", "copyright_and_related_rights", "wipo_convention")
+WIPO_GROUPS = ("ip_protection", "global_protection_system", "classification", "wipo_convention")
+BELARUS_STATUSES = ("party", "signatory", "not_party", "unverified")
+BELARUS_INSTRUMENTS = ("accession", "ratification", "continued_application", "signature")
+WIPO_EVENT_CATEGORIES = ("membership", "treaty_instrument", "agreement", "memorandum", "visit")
+WTO_CATEGORIES = (
+    "application_and_working_party",
+    "working_party_meeting",
+    "bilateral_market_access",
+    "observer_and_plurilateral",
+    "high_level_meeting",
+    "seminar_training",
+)
+BRIP_KINDS = (
+    "integration_treaty",
+    "intergovernmental_agreement",
+    "agency_agreement",
+    "memorandum",
+    "government_decision",
+)
+SOURCE_KINDS = ("source_document", "official_page", "treaty_text", "secondary")
+ACCESSION_STATUSES = ("member", "acceding")
+MEMBERSHIP_ROUTES = ("original", "accession")
+ORGANISATIONS = ("WIPO", "WTO", "GATT", "BIRPI", "EAEU", "CIS", "EAPO", "Union State")
+
+
+def text(description: str, *, nullable: bool = False, pattern: str | None = None) -> pa.Column:
+    checks = [pa.Check.str_matches(pattern)] if pattern else []
+    checks.append(pa.Check(lambda s: s.str.strip() == s, element_wise=False,
+                           error="no leading or trailing white space"))
+    return pa.Column(str, checks=checks, nullable=nullable, description=description)
+
+
+def category(values: tuple[str, ...], description: str, *, nullable: bool = False) -> pa.Column:
+    allowed = ", ".join(values)
+    return pa.Column(
+        str,
+        pa.Check.isin(values),
+        nullable=nullable,
+        description=f"{description} One of: {allowed}.",
+    )
+
+
+def partial_date(
+    description: str, *, nullable: bool = False, precisions: tuple[str, ...] = PRECISIONS
+) -> pa.Column:
+    """An ISO 8601 date that may be partial (YYYY or YYYY-MM) where the source gives no day."""
+    note = "ISO 8601 date (YYYY-MM-DD)" if precisions == ("day",) else (
+        "ISO 8601 date, partial where the source is (YYYY-MM-DD, YYYY-MM or YYYY)"
+    )
+    return pa.Column(
+        str,
+        pa.Check.str_matches(ISO_PARTIAL_DATE.pattern),
+        nullable=nullable,
+        description=f"{description} {note}.",
+        metadata={"date_precisions": precisions},
+    )
+
+
+def count(description: str, *, nullable: bool = False, minimum: int = 0) -> pa.Column:
+    return pa.Column("Int64", pa.Check.ge(minimum), nullable=nullable, description=description)
+
+
+def source_ids() -> pa.Column:
+    return pa.Column(
+        str,
+        pa.Check(
+            lambda s: s.str.split(SOURCE_SEPARATOR).map(
+                lambda ids: all(SOURCE_ID.match(i) for i in ids)
+            ),
+            error="source ids are lowercase-hyphenated, separated by ';'",
+        ),
+        description="The source(s) of the row: ids from the `sources` table, separated by ';'.",
+        metadata={"foreign_key": "sources.source_id"},
+    )
+
+
+def notes() -> pa.Column:
+    return text("Free-text remarks: caveats, how a value was derived.", nullable=True)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What the loader needs to know about a table beyond its column schema."""
+
+    name: str
+    description: str
+    key: tuple[str, ...]
+    sort_by: tuple[str, ...]
+    schema: pa.DataFrameSchema
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def date_columns(self) -> dict[str, tuple[str, ...]]:
+        return {
+            name: column.metadata["date_precisions"]
+            for name, column in self.schema.columns.items()
+            if column.metadata and "date_precisions" in column.metadata
+        }
+
+    @property
+    def integer_columns(self) -> list[str]:
+        return [n for n, c in self.schema.columns.items() if str(c.dtype) == "Int64"]
+
+    @property
+    def source_id_columns(self) -> list[str]:
+        """Columns holding ';'-separated ids that must exist in the `sources` table."""
+        return [
+            name for name, column in self.schema.columns.items()
+            if column.metadata and column.metadata.get("foreign_key") == "sources.source_id"
+        ]
+
+
+def table(name: str, description: str, key: tuple[str, ...], sort_by: tuple[str, ...],
+          columns: dict[str, pa.Column], checks: list[pa.Check] | None = None) -> TableSpec:
+    schema = pa.DataFrameSchema(
+        columns, checks=checks or [], unique=list(key), strict=True, ordered=True, name=name
+    )
+    return TableSpec(name, description, key, sort_by, schema)
+
+
+def _later_or_equal(first: str, second: str) -> pa.Check:
+    """Row check: `second` is empty or not before `first` (ISO text compares in date order)."""
+    return pa.Check(
+        lambda df: df[second].isna() | df[first].isna() | (df[second] >= df[first]),
+        error=f"{second}: must not be before {first}",
+    )
+
+
+def _only_parties_have_belarus_dates() -> pa.Check:
+    return pa.Check(
+        lambda df: (df["belarus_status"] == "party") | df["belarus_in_force"].isna(),
+        error="belarus_in_force: only a treaty Belarus is party to can be in force for Belarus",
+    )
+
+
+SOURCES = table(
+    "sources",
+    "Every source the data cites: the five source documents and the public pages used to "
+    "check and complete them.",
+    key=("source_id",),
+    sort_by=("source_id",),
+    columns={
+        "source_id": text("Short stable id that fact rows cite.", pattern=SOURCE_ID.pattern),
+        "title": text("Title of the page or document."),
+        "publisher": text("Organisation that published it."),
+        "published": partial_date("Publication date, where known.", nullable=True),
+        "url": text("Address of the page, where known.", nullable=True, pattern=r"^https?://\S+$"),
+        "kind": category(SOURCE_KINDS, "What sort of source it is."),
+        "accessed": partial_date("Date the project read it.", precisions=("day",)),
+        "notes": notes(),
+    },
+)
+
+WIPO_TREATIES = table(
+    "wipo_treaties",
+    "Every treaty administered by WIPO, with its dates, reach and Belarus's status.",
+    key=("treaty_id",),
+    sort_by=("adopted", "treaty_id"),
+    columns={
+        "treaty_id": text("Short stable id of the treaty.", pattern=SOURCE_ID.pattern),
+        "short_name": text("Name the report uses."),
+        "full_name": text("Official name."),
+        "field": category(FIELDS, "Area of IP law."),
+        "wipo_group": category(WIPO_GROUPS, "WIPO's own grouping of the treaties it administers."),
+        "adopted": partial_date("Date the treaty was adopted; empty where no source gives it.",
+                                nullable=True, precisions=("day",)),
+        "in_force": partial_date("Date it entered into force; empty if not yet.",
+                                 nullable=True, precisions=("day",)),
+        "parties_count": count("Number of contracting parties on parties_count_as_of.",
+                               nullable=True),
+        "parties_count_as_of": partial_date("Date of the contracting-party count.",
+                                            nullable=True, precisions=("day",)),
+        "belarus_status": category(
+            BELARUS_STATUSES,
+            "Belarus's relation to the treaty ('unverified': no source seen lists Belarus as a "
+            "party, but none lists the parties in full either)."),
+        "belarus_instrument": category(BELARUS_INSTRUMENTS, "Kind of instrument Belarus used.",
+                                       nullable=True),
+        "belarus_deposited": partial_date("Date Belarus deposited its instrument.",
+                                          nullable=True),
+        "belarus_in_force": partial_date("Date the treaty entered into force for Belarus.",
+                                         nullable=True),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+    checks=[_later_or_equal("adopted", "in_force"), _only_parties_have_belarus_dates()],
+)
+
+BELARUS_WIPO_EVENTS = table(
+    "belarus_wipo_events",
+    "Milestones of Belarus's cooperation with WIPO.",
+    key=("event_id",),
+    sort_by=("date", "event_id"),
+    columns={
+        "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date of the event (first day where it spans several)."),
+        "date_end": partial_date("Last day, for events that span several days.", nullable=True),
+        "category": category(WIPO_EVENT_CATEGORIES, "Kind of event."),
+        "description": text("What happened, in the project's words."),
+        "source_ids": source_ids(),
+    },
+    checks=[_later_or_equal("date", "date_end")],
+)
+
+WTO_ACCESSION_MILESTONES = table(
+    "wto_accession_milestones",
+    "Dated steps of Belarus's accession to the WTO (and, before 1995, to the GATT).",
+    key=("milestone_id",),
+    sort_by=("date", "milestone_id"),
+    columns={
+        "milestone_id": text("Short stable id of the milestone.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date of the milestone (first day where it spans several)."),
+        "date_end": partial_date("Last day, for milestones that span several days.",
+                                 nullable=True),
+        "category": category(WTO_CATEGORIES, "Lane of the accession story."),
+        "meeting_number": count("Number of the working-party meeting, for meetings.",
+                                nullable=True, minimum=1),
+        "description": text("What happened, in the project's words."),
+        "source_ids": source_ids(),
+    },
+    checks=[
+        _later_or_equal("date", "date_end"),
+        pa.Check(
+            lambda df: ~df["meeting_number"].duplicated() | df["meeting_number"].isna(),
+            error="meeting_number: this working-party meeting number appears twice",
+        ),
+    ],
+)
+
+WTO_MEMBERS = table(
+    "wto_members",
+    "Every WTO member and the date it became one.",
+    key=("member",),
+    sort_by=("membership_date", "member"),
+    columns={
+        "member": text("Member's name as the WTO lists it."),
+        "membership_date": partial_date(
+            "Date of WTO membership; empty where no source the project saw gives it.",
+            nullable=True),
+        "route": category(MEMBERSHIP_ROUTES,
+                          "Original member, or joined by accession (Article XII)."),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+)
+
+WTO_ACCESSIONS = table(
+    "wto_accessions",
+    "Accessions to the WTO since 1995 and long-running ones still open: application to "
+    "membership.",
+    key=("government",),
+    sort_by=("application_date", "government"),
+    columns={
+        "government": text("Acceding government."),
+        "application_date": partial_date(
+            "Date the application for accession was made; empty where no source gives it.",
+            nullable=True),
+        "working_party_established": partial_date("Date the working party was set up.",
+                                                  nullable=True),
+        "membership_date": partial_date("Date of WTO membership; empty while still acceding.",
+                                        nullable=True),
+        "status": category(ACCESSION_STATUSES, "Whether the accession is complete."),
+        "source_ids": source_ids(),
+    },
+    checks=[
+        _later_or_equal("application_date", "membership_date"),
+        pa.Check(
+            lambda df: (df["status"] == "member") == df["membership_date"].notna(),
+            error="membership_date: status 'member' needs one, 'acceding' must have none",
+        ),
+    ],
+)
+
+BELARUS_RUSSIA_IP = table(
+    "belarus_russia_ip",
+    "Belarus–Russia instruments on intellectual property, with the integration treaties as "
+    "context.",
+    key=("instrument_id",),
+    sort_by=("date", "instrument_id"),
+    columns={
+        "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date signed (or approved, where that is all the source gives)."),
+        "title": text("Name of the instrument, in English."),
+        "parties": text("Who concluded it."),
+        "kind": category(BRIP_KINDS, "Kind of instrument."),
+        "subject": text("What it is about, in the project's words."),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+)
+
+CONTEXT_EVENTS = table(
+    "context_events",
+    "Dated facts about the organisations themselves that the chapters use as context.",
+    key=("event_id",),
+    sort_by=("date", "event_id"),
+    columns={
+        "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date of the event."),
+        "organisation": category(ORGANISATIONS, "Organisation concerned."),
+        "description": text("What happened, in the project's words."),
+        "source_ids": source_ids(),
+    },
+)
+
+KEY_FIGURES = table(
+    "key_figures",
+    "Counted facts that the sources state (members, treaties, meetings...), as of their date.",
+    key=("figure_id",),
+    sort_by=("figure_id",),
+    columns={
+        "figure_id": text("Short stable id of the figure.", pattern=SOURCE_ID.pattern),
+        "value": count("The number the source states."),
+        "qualifier": category(("exactly", "more_than", "around"),
+                              "Whether the source gives the number exactly or as a bound."),
+        "unit": text("What is counted."),
+        "as_of": partial_date("Date the figure refers to.", nullable=True),
+        "description": text("The figure in a sentence, in the project's words."),
+        "source_ids": source_ids(),
+    },
+)
+
+DISCREPANCIES = table(
+    "discrepancies",
+    "Where sources disagree: what each says, the value the report uses, and why.",
+    key=("discrepancy_id",),
+    sort_by=("discrepancy_id",),
+    columns={
+        "discrepancy_id": text("Short stable id.", pattern=SOURCE_ID.pattern),
+        "topic": text("What the sources disagree about."),
+        "claim_a": text("What the first source says."),
+        "source_a": source_ids(),
+        "claim_b": text("What the second source says."),
+        "source_b": source_ids(),
+        "value_used": text("The value the report uses."),
+        "reason": text("Why that value."),
+    },
+)
+
+#: Every curated table, in load order (sources first: the others refer to it).
+TABLES: tuple[TableSpec, ...] = (
+    SOURCES,
+    WIPO_TREATIES,
+    BELARUS_WIPO_EVENTS,
+    WTO_ACCESSION_MILESTONES,
+    WTO_MEMBERS,
+    WTO_ACCESSIONS,
+    BELARUS_RUSSIA_IP,
+    CONTEXT_EVENTS,
+    KEY_FIGURES,
+    DISCREPANCIES,
+)
+TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
+
+
+def _type_name(column: pa.Column) -> str:
+    if column.metadata and "date_precisions" in column.metadata:
+        return "date"
+    if column.metadata and "foreign_key" in column.metadata:
+        return "source ids"
+    return {"Int64": "integer"}.get(str(column.dtype), "text")
+
+
+def data_dictionary() -> list[dict[str, str]]:
+    """One line per column of every processed table, generated from the schemas above."""
+    rows = []
+    for spec in TABLES:
+        for name, column in spec.schema.columns.items():
+            rows.append({
+                "table": spec.name,
+                "column": name,
+                "type": _type_name(column),
+                "required": "no" if column.nullable else "yes",
+                "definition": column.description,
+            })
+            if column.metadata and "date_precisions" in column.metadata:
+                rows.append({
+                    "table": spec.name,
+                    "column": f"{name}_precision",
+                    "type": "text",
+                    "required": "no" if column.nullable else "yes",
+                    "definition": f"Precision of {name}, added by cleaning. One of: day, month, "
+                                  "year.",
+                })
+    return rows

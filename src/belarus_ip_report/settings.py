@@ -1,0 +1,10 @@
+"""Project settings that outputs depend on. Never the clock: two builds must be identical."""
+
+from datetime import date
+
+#: The date the curated data was last checked against its sources; the report says "as of"
+#: this date, and open-ended spans (Belarus's WTO accession) run up to it.
+AS_OF = date(2026, 11, 21)
+
+REPORT_TITLE = "Belarus in the international intellectual-property and trade system"
+PROJECT_NAME = "belarus-ip-report"

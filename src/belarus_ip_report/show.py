@@ -1,0 +1,61 @@
+"""How notebooks show tables and generated prose: escaped, readable, the same on every run."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from .dates import format_for_people
+
+NUMERIC_KINDS = "iuf"
+
+
+def escape(text: object) -> str:
+    """Text from the data, made safe to put into generated Markdown or HTML."""
+    return html.escape(str(text), quote=True).replace("*", "&#42;").replace("_", "&#95;")
+
+
+def say(markdown: str) -> None:
+    """Show prose generated from computed values; data-derived parts must go through escape()."""
+    display(Markdown(markdown))
+
+
+def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
+    """An HTML table without the index: numbers right-aligned, every value escaped."""
+    numeric = {c for c in frame.columns if frame[c].dtype.kind in NUMERIC_KINDS
+               or str(frame[c].dtype) == "Int64"}
+    number_class = ' class="num"'
+    head = "".join(
+        f'<th scope="col"{number_class if c in numeric else ""}>{html.escape(str(c))}</th>'
+        for c in frame.columns
+    )
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, record, strict=True):
+            text = "—" if pd.isna(value) else html.escape(str(value))
+            cells.append(f"<td{number_class if column in numeric else ''}>{text}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f'<div class="table-wrap"><table>{caption_html}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
+    display(HTML(table_html(frame, caption)))
+
+
+def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None) -> pd.Series:
+    """A date column as readers write dates ('11 July 2019', 'July 2019', '31 October–3 November 2017')."""
+    ends = frame[end_column] if end_column else pd.Series(pd.NA, index=frame.index)
+    return pd.Series(
+        [
+            format_for_people(start, None if pd.isna(end) else end) if isinstance(start, str)
+            else pd.NA
+            for start, end in zip(frame[column], ends, strict=True)
+        ],
+        index=frame.index,
+        dtype="str",
+    )

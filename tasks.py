@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""The project's entry point: `python3 tasks.py build` and `python3 tasks.py test`.
+
+Standard library only, so that it runs on a fresh machine with nothing but Python 3.11:
+it creates `.venv` when it is missing or out of date, installs the pinned requirements
+into it, then hands over to the project's package inside that environment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+VENV_PYTHON = VENV / "bin" / "python"
+INSTALL_STAMP = VENV / "installed.sha256"
+INSTALL_INPUTS = ("requirements.txt", "pyproject.toml")
+
+HELP = """usage: python3 tasks.py COMMAND [options]
+
+  build [--force]   install what is missing, execute the notebooks that changed, write
+                    data/processed/, figures/ and report/ (--force: execute everything)
+  test              every test: the package's tests and strict nbval over notebooks/
+  nbval             strict nbval over notebooks/ only
+  lab               open JupyterLab on the project's environment
+  bench             time our build against the plain nbconvert way (not a test)
+  clean             remove the environment and the build cache (tracked files stay)
+  help              this text
+"""
+
+
+def install_fingerprint() -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for name in INSTALL_INPUTS:
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_environment() -> None:
+    """Create or refresh .venv when the pins changed; a no-op costs one file read."""
+    if sys.version_info[:2] != (3, 11):
+        sys.exit(f"tasks.py: Python 3.11 is required, this is {sys.version.split()[0]}")
+    fingerprint = install_fingerprint()
+    if INSTALL_STAMP.exists() and INSTALL_STAMP.read_text() == fingerprint:
+        return
+    print("Setting up .venv (first run, or the pins changed) ...", flush=True)
+    if not VENV_PYTHON.exists():
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    pip = [str(VENV_PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "-r", str(ROOT / "requirements.txt")], check=True)
+    subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
+    INSTALL_STAMP.write_text(fingerprint)
+
+
+def run_in_environment(*args: str) -> int:
+    env = dict(os.environ)
+    # An Agg backend in the environment would strip every inline figure from the notebooks.
+    env.pop("MPLBACKEND", None)
+    return subprocess.run([str(VENV_PYTHON), *args], cwd=ROOT, env=env).returncode
+
+
+def main(argv: list[str]) -> int:
+    command, options = (argv[0], argv[1:]) if argv else ("help", [])
+    if command in ("help", "-h", "--help"):
+        print(HELP)
+        return 0
+    if command == "clean":
+        import shutil
+
+        for path in (VENV, ROOT / ".cache"):
+            shutil.rmtree(path, ignore_errors=True)
+        print("Removed .venv and .cache")
+        return 0
+    commands = {
+        "build": ["-m", "belarus_ip_report.build", *options],
+        "test": ["-m", "pytest", *options],
+        "nbval": ["-m", "pytest", "notebooks", *options],
+        "lab": ["-m", "jupyter", "lab", "--notebook-dir", str(ROOT / "notebooks"), *options],
+        "bench": [str(ROOT / "benchmarks" / "bench_build.py"), *options],
+    }
+    if command not in commands:
+        print(f"tasks.py: unknown command {command!r}\n\n{HELP}", file=sys.stderr)
+        return 2
+    ensure_environment()
+    return run_in_environment(*commands[command])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
