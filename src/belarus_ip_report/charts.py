@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -28,9 +29,15 @@ def use_project_style() -> None:
 
 
 def add_source_line(fig: Figure, text: str) -> None:
-    """The source, bottom left under the axes, as every published chart carries it."""
-    fig.text(0.01, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=7.5,
-             color="#555555", wrap=True)
+    """The source, bottom left under the axes, as every published chart carries it.
+
+    The layout keeps a strip at the bottom free for it, sized to the figure's height.
+    """
+    wrapped = textwrap.fill(f"Source: {text}", width=int(fig.get_figwidth() * 17))
+    lines = wrapped.count("\n") + 1
+    strip = (0.16 * lines + 0.08) / fig.get_figheight()
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    fig.text(0.01, 0.01, wrapped, ha="left", va="bottom", fontsize=7.5, color="#555555")
 
 
 def figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
@@ -56,3 +63,27 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) 
     screen = figure_bytes(fig, "png", SCREEN_DPI)
     plt.close(fig)
     display(Image(data=screen, format="png", alt=alt, metadata={"figure_name": name}))
+
+
+def source_text(frame: pd.DataFrame, *, most: int = 3) -> str:
+    """The source line of a chart, built from the source ids of the rows it draws.
+
+    Names the publishers cited most often by those rows and counts the rest, so that the line
+    follows the data when rows are added or corrected.
+    """
+    from .schemas import SOURCE_SEPARATOR
+    from .tables import load_table
+
+    sources = load_table("sources").set_index("source_id")
+    ids = [i for value in frame["source_ids"].dropna()
+           for i in str(value).split(SOURCE_SEPARATOR)]
+    publishers = pd.Series([_short_publisher(sources.at[i, "publisher"]) for i in ids])
+    publishers = publishers.value_counts(sort=False).sort_values(ascending=False, kind="stable")
+    named = list(publishers.index[:most])
+    rest = len(publishers) - len(named)
+    more = f" and {rest} other publisher{'s' if rest > 1 else ''}" if rest > 0 else ""
+    return f"{'; '.join(named)}{more}; see References."
+
+
+def _short_publisher(name: str) -> str:
+    return name.split(" (")[0]

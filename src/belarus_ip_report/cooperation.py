@@ -1,0 +1,120 @@
+"""The Belarus–Russia chapter: IP instruments against the background of political integration."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from . import charts
+from .dates import PartialDate, format_for_people, parse_partial_date
+
+KIND_LABELS = {
+    "integration_treaty": "Integration treaty",
+    "intergovernmental_agreement": "Intergovernmental agreement",
+    "agency_agreement": "Agency agreement",
+    "memorandum": "Memorandum",
+    "government_decision": "Government decision",
+}
+#: Marker and colour per kind of IP instrument: shape and colour both carry the kind.
+KIND_STYLE = {
+    "intergovernmental_agreement": ("s", charts.BLUE),
+    "agency_agreement": ("^", charts.ORANGE),
+    "memorandum": ("D", charts.PURPLE),
+    "government_decision": ("P", charts.RED),
+}
+#: Lanes by who signed on the Belarusian side: governments, or the IP office (NCIP).
+LEVELS = {"intergovernmental_agreement": 2, "government_decision": 2, "agency_agreement": 1,
+          "memorandum": 1}
+LEVEL_LABELS = {2: "Governments", 1: "IP offices and agencies"}
+
+
+def as_year_fraction(day) -> float:
+    return day.year + (day.timetuple().tm_yday - 1) / 365.25
+
+
+def instruments(table: pd.DataFrame) -> pd.DataFrame:
+    """The IP instruments (everything but the integration treaties), oldest first."""
+    return table[table["kind"] != "integration_treaty"].reset_index(drop=True)
+
+
+def integration_span(table: pd.DataFrame) -> tuple[PartialDate, PartialDate]:
+    treaties = table[table["kind"] == "integration_treaty"]["date"].map(parse_partial_date)
+    return min(treaties), max(treaties)
+
+
+def instrument_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The instruments for readers: date, parties, kind, subject, sources."""
+    return pd.DataFrame({
+        "Date": table["date"].map(format_for_people),
+        "Instrument": table["title"],
+        "Parties": table["parties"],
+        "Kind": table["kind"].map(KIND_LABELS),
+        "Subject": table["subject"],
+        "Sources": table["source_ids"].str.replace(";", "; "),
+    })
+
+
+def short_label(title: str, limit: int = 42) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
+    """IP instruments by date and level, the integration treaties as a shaded band.
+
+    `labels` gives the short text drawn beside each instrument, by instrument_id.
+    """
+    fig, ax = plt.subplots(figsize=(8.4, 5.2))
+    start, end = integration_span(table)
+    ax.axvspan(as_year_fraction(start.first), as_year_fraction(end.last), color="#e8e8e8",
+               zorder=0)
+    ax.text(as_year_fraction(start.first) + 0.15, 1.5,
+            "Integration\ntreaties:\nCommunity 1996,\nUnion 1997,\nUnion State\n1999",
+            fontsize=7.5, va="center", color="#333333")
+    items = instruments(table)
+    offsets: dict[int, int] = {}
+    same_date: dict[tuple[int, str], int] = {}
+    for row in items.itertuples(index=False):
+        when = parse_partial_date(row.date)
+        marker, colour = KIND_STYLE[row.kind]
+        lane = LEVELS[row.kind]
+        # Instruments with the same (partial) date are dodged so none hides another.
+        dodge = same_date.get((lane, row.date), 0)
+        same_date[(lane, row.date)] = dodge + 1
+        level = lane + 0.14 * dodge
+        x = as_year_fraction(when.midpoint)
+        exact = when.precision == "day"
+        if not exact:
+            ax.hlines(level, as_year_fraction(when.first), as_year_fraction(when.last),
+                      color=colour, linewidth=3, alpha=0.5)
+        ax.plot([x], [level], marker=marker, markersize=9, color=colour, linestyle="none",
+                markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+        turn = offsets.get(lane, 0)
+        offsets[lane] = turn + 1
+        # Government labels go above their lane, agency labels below, on four staggered tiers.
+        dy = (0.25, 0.45, 0.65, 0.85)[turn % 4] * (1 if lane == max(LEVEL_LABELS) else -1)
+        text = labels.get(row.instrument_id) or short_label(row.title)
+        ax.annotate(text, xy=(x, level), xytext=(x, lane + dy), fontsize=7, ha="center",
+                    va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6})
+    ax.set_yticks(list(LEVEL_LABELS), list(LEVEL_LABELS.values()))
+    ax.set_ylim(0.0, 3.0)
+    ax.set_xlim(1993, 2027.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_title("Belarus–Russia IP instruments, 1994–2025")
+    ax.set_xlabel("Year (hollow marker and bar: only the month or year is known)")
+    handles = [Line2D([], [], marker=m, color=c, linestyle="none", markersize=8,
+                      label=KIND_LABELS[k]) for k, (m, c) in KIND_STYLE.items()]
+    handles.append(Patch(color="#e8e8e8", label="Integration treaties (context)"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.0), fontsize=7.5,
+              ncols=2)
+    charts.add_source_line(fig, charts.source_text(table))
+    return fig
+
+
+def years_between_instruments(items: pd.DataFrame) -> pd.Series:
+    """Gaps between successive instruments, in whole years of their (first) dates."""
+    years = items["date"].map(lambda v: parse_partial_date(v).first.year)
+    return years.diff().dropna().astype(int)

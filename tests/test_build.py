@@ -1,0 +1,104 @@
+"""The build, end to end, in a temporary copy of the project (tracked files stay untouched).
+
+One forced build of the copy must reproduce every committed output byte for byte; a second
+build must be a fast no-op; a raw table with HTML in it must come out escaped in the report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from belarus_ip_report import paths
+
+OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
+NO_OP_SECONDS = 2.0
+
+
+def project_files() -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+    return [name for name in listed if (paths.PROJECT_ROOT / name).is_file()]
+
+
+def run_build(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
+    env["PYTHONPATH"] = str(copy / "src")
+    return subprocess.run([sys.executable, "-m", "belarus_ip_report.build", *args], cwd=copy,
+                          env=env, capture_output=True, text=True, timeout=1200)
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for folder in OUTPUT_FOLDERS
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory) -> Path:
+    copy = tmp_path_factory.mktemp("project")
+    for name in project_files():
+        target = copy / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(paths.PROJECT_ROOT / name, target)
+    result = run_build(copy, "--force")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return copy
+
+
+def test_the_copy_imports_its_own_package(built_copy):
+    env = dict(os.environ, PYTHONPATH=str(built_copy / "src"))
+    found = subprocess.run([sys.executable, "-c", "import belarus_ip_report.paths as p;"
+                            "print(p.PROJECT_ROOT)"], env=env, capture_output=True, text=True)
+    assert Path(found.stdout.strip()) == built_copy
+
+
+def test_a_forced_build_reproduces_every_committed_output_byte_for_byte(built_copy):
+    committed, rebuilt = outputs(paths.PROJECT_ROOT), outputs(built_copy)
+    assert sorted(rebuilt) == sorted(committed)
+    differing = [name for name in committed if committed[name] != rebuilt[name]]
+    assert differing == [], f"these outputs differ from a fresh build: {differing}"
+
+
+def test_a_second_build_is_a_fast_no_op(built_copy):
+    before = outputs(built_copy)
+    started = time.monotonic()
+    result = run_build(built_copy)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    assert "Up to date" in result.stdout
+    assert elapsed < NO_OP_SECONDS
+    assert outputs(built_copy) == before
+
+
+def test_text_from_the_data_is_shown_as_text_never_run(built_copy):
+    payload = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    raw = built_copy / "data" / "raw" / "belarus_russia_ip.csv"
+    lines = raw.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace("Agreement on Cooperation in the Protection of Industrial "
+                                "Property", payload.replace('"', '""'), 1)
+    raw.write_text("".join(lines), encoding="utf-8")
+    sources = built_copy / "data" / "raw" / "sources.csv"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace(",World Trade Organization,", ",WTO <script>x()</script>,",
+                                    1), encoding="utf-8")
+    result = run_build(built_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (built_copy / "report" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;script&gt;x()&lt;/script&gt;" in page
+    assert "<script" not in page.lower()
+    assert "<img src=x" not in page
+    assert re.search(r"<[a-z]+[^>]*\sonerror\s*=", page) is None
