@@ -36,6 +36,8 @@ def add_source_line(fig: Figure, text: str) -> None:
     wrapped = textwrap.fill(f"Source: {text}", width=int(fig.get_figwidth() * 17))
     lines = wrapped.count("\n") + 1
     strip = (0.16 * lines + 0.08) / fig.get_figheight()
+    if fig.get_layout_engine() is None:
+        fig.set_layout_engine("constrained")
     fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
     fig.text(0.01, 0.01, wrapped, ha="left", va="bottom", fontsize=7.5, color="#555555")
 

@@ -104,7 +104,8 @@ def render_code_page(notebook: Path) -> str:
 def _prefix_ids(body: str, stem: str) -> str:
     """Heading ids are unique within a notebook only; prefix them with the chapter's stem."""
     body = re.sub(r'id="([^"]+)"', lambda m: f'id="{stem}--{m.group(1)}"', body)
-    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{stem}--{m.group(1)}"', body)
+    # Links to the references section (#source-...) point outside the chapter: keep them.
+    return re.sub(r'href="#(?!source-)([^"]+)"', lambda m: f'href="#{stem}--{m.group(1)}"', body)
 
 
 def _plain(fragment: str) -> str:
@@ -182,10 +183,13 @@ def _toc_entry(chapter: Chapter) -> str:
 
 
 def _title_ids(body: str, chapters: list[Chapter]) -> str:
-    """Give each chapter's h1 the id that `aria-labelledby` points at."""
+    """Give each chapter's h1 the id that `aria-labelledby` points at (and its anchor link)."""
     for chapter in chapters:
-        body = re.sub(rf'<h1 id="{re.escape(chapter.stem)}--[^"]+"',
-                      f'<h1 id="{chapter.stem}-title"', body, count=1)
+        found = re.search(rf'<h1 id="({re.escape(chapter.stem)}--[^"]+)"', body)
+        if found:
+            old = found.group(1)
+            body = body.replace(f'id="{old}"', f'id="{chapter.stem}-title"')
+            body = body.replace(f'href="#{old}"', f'href="#{chapter.stem}-title"')
     return body
 
 

@@ -1,0 +1,64 @@
+"""The Belarus–Russia chapter's series, on a small hand-made table."""
+
+import matplotlib
+
+matplotlib.use("Agg")  # tests draw charts without a display; notebooks keep the inline backend
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from belarus_ip_report import cooperation  # noqa: E402
+
+
+@pytest.fixture
+def table():
+    rows = [
+        ("agreement-1994", "1994-07-20", "intergovernmental_agreement"),
+        ("community-1996", "1996-04-02", "integration_treaty"),
+        ("union-state-1999", "1999-12-08", "integration_treaty"),
+        ("skolkovo-2015", "2015", "agency_agreement"),
+        ("mou-2020", "2020", "memorandum"),
+        ("patsearch-2020", "2020", "memorandum"),
+        ("ufa-2023", "2023-06", "memorandum"),
+    ]
+    return pd.DataFrame(
+        [{"instrument_id": i, "date": d, "title": f"Title of {i}", "parties": "A; B",
+          "kind": k, "subject": "IP", "source_ids": "seed-ncip-unity-day", "notes": None}
+         for i, d, k in rows])
+
+
+def test_instruments_leave_out_the_integration_treaties(table):
+    assert list(cooperation.instruments(table)["instrument_id"]) == [
+        "agreement-1994", "skolkovo-2015", "mou-2020", "patsearch-2020", "ufa-2023"]
+
+
+def test_integration_span_runs_from_the_first_to_the_last_treaty(table):
+    start, end = cooperation.integration_span(table)
+    assert start.iso == "1996-04-02" and end.iso == "1999-12-08"
+
+
+def test_gaps_between_instruments_use_the_first_year_of_partial_dates(table):
+    gaps = cooperation.years_between_instruments(cooperation.instruments(table))
+    assert gaps.tolist() == [21, 5, 0, 3]
+
+
+def test_instrument_table_formats_partial_dates_for_people(table):
+    shown = cooperation.instrument_table(table)
+    assert shown["Date"].tolist()[:2] == ["20 July 1994", "2 April 1996"]
+    assert "June 2023" in shown["Date"].tolist()
+    assert "2015" in shown["Date"].tolist()
+
+
+def test_short_label_cuts_at_a_word_boundary():
+    assert cooperation.short_label("Agreement on Scientific and Technical Cooperation", 20) \
+        == "Agreement on…"
+    assert cooperation.short_label("Short title") == "Short title"
+
+
+def test_timeline_draws_every_instrument_even_with_the_same_partial_date(table):
+    fig = cooperation.timeline_chart(table, {})
+    ax = fig.axes[0]
+    markers = [line for line in ax.get_lines() if line.get_marker() not in ("None", None, "")]
+    assert len(markers) == 5
+    positions = {(tuple(m.get_xdata()), tuple(m.get_ydata())) for m in markers}
+    assert len(positions) == 5  # the two 2020 memoranda do not sit on top of each other

@@ -1,0 +1,172 @@
+"""The committed report, as a reader's browser sees it (headless Chromium via Playwright).
+
+Screenshots land in `.cache/screenshots/` (ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from belarus_ip_report import paths
+from belarus_ip_report.report import CONTENT_SECURITY_POLICY
+from belarus_ip_report.tables import load_table
+
+REPORT = paths.REPORT / "index.html"
+SCREENSHOTS = paths.BUILD_CACHE / "screenshots"
+MAX_BYTES = 3 * 1024 * 1024
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1400, "height": 900}
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def page_html() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+# --- Static checks: no browser needed -----------------------------------------------------
+
+
+def test_report_is_under_three_megabytes():
+    assert REPORT.stat().st_size < MAX_BYTES
+
+
+def test_report_has_a_content_security_policy_that_forbids_network_loads(page_html):
+    assert f'content="{CONTENT_SECURITY_POLICY}"' in page_html
+    assert "default-src 'none'" in CONTENT_SECURITY_POLICY
+
+
+def test_report_has_no_script_and_loads_nothing_remote(page_html):
+    assert "<script" not in page_html.lower()
+    assert not re.search(r'<(img|link|iframe|source)\b[^>]*(src|href)="https?://', page_html)
+    assert not re.search(r"url\(\s*['\"]?https?://", page_html)
+
+
+def test_every_figure_has_alt_text_and_a_numbered_caption(page_html):
+    images = re.findall(r"<img\b[^>]*>", page_html)
+    assert images
+    for tag in images:
+        alt = re.search(r'alt="([^"]*)"', tag)
+        assert alt and len(alt.group(1)) > 30, tag[:120]
+    captions = re.findall(r'<span class="figure-number">Figure (\d+)\.</span>', page_html)
+    assert [int(n) for n in captions] == list(range(1, len(images) + 1))
+
+
+def test_report_carries_the_data_date_not_a_build_time(page_html):
+    assert "Data as of 21 November 2026" in page_html
+    assert not re.search(r"\d{2}:\d{2}:\d{2}", page_html)
+
+
+def test_references_are_built_from_the_sources_table_with_working_links(page_html):
+    sources = load_table("sources")
+    for row in sources.itertuples(index=False):
+        assert f'id="source-{row.source_id}"' in page_html
+    linked = sources["url"].notna().sum()
+    section = page_html.split('id="references"', 1)[1]
+    assert section.count('<a href="http') == linked
+
+
+def test_every_link_within_the_page_has_a_target(page_html):
+    ids = set(re.findall(r'\bid="([^"]+)"', page_html))
+    targets = set(re.findall(r'href="#([^"]+)"', page_html))
+    assert targets and targets <= ids, sorted(targets - ids)
+
+
+def test_report_links_every_clean_table_and_every_code_page(page_html):
+    for path in sorted(paths.PROCESSED.glob("*.csv")):
+        assert f'href="../data/processed/{path.name}"' in page_html
+        assert path.exists()
+    for link in re.findall(r'href="(code/[^"]+)"', page_html):
+        assert (paths.REPORT / link).exists()
+
+
+# --- In a real browser ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("no Chromium found: install Debian's chromium (.ci/run does) to run these")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+def open_report(browser, viewport: dict[str, int]):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    started = time.monotonic()
+    page.goto(REPORT.as_uri(), wait_until="load")
+    load_seconds = time.monotonic() - started
+    return context, page, requests, errors, load_seconds
+
+
+def test_desktop_no_request_leaves_the_file_no_console_error_every_image_drawn(browser):
+    context, page, requests, errors, load_seconds = open_report(browser, DESKTOP)
+    outside = [url for url in requests if not url.startswith(("file:", "data:"))]
+    assert outside == []
+    assert errors == []
+    undrawn = page.evaluate(
+        "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)"
+        ".map(i => i.alt)")
+    assert undrawn == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "report-desktop.png"))
+    page.screenshot(path=str(SCREENSHOTS / "report-desktop-full.png"), full_page=True)
+    print(f"\nreport loaded in {load_seconds:.2f} s; screenshots in {SCREENSHOTS}")
+    context.close()
+
+
+def test_every_table_of_contents_link_lands_on_its_section(browser):
+    context, page, *_ = open_report(browser, DESKTOP)
+    targets = page.eval_on_selector_all("nav.toc a", "links => links.map(a => a.hash)")
+    assert len(targets) >= 10
+    for target in targets:
+        assert page.evaluate("id => document.getElementById(id) !== null", target[1:]), target
+        page.click(f'nav.toc a[href="{target}"]')
+        top = page.evaluate(
+            "id => document.getElementById(id).getBoundingClientRect().top", target[1:])
+        assert abs(top) < 5 or page.evaluate(
+            "window.scrollY + window.innerHeight >= document.body.scrollHeight - 2"), target
+    context.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(browser):
+    context, page, *_ = open_report(browser, PHONE)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "report-phone.png"))
+    context.close()
+
+
+def test_report_prints_to_pdf(browser):
+    context, page, *_ = open_report(browser, DESKTOP)
+    pdf = Path(SCREENSHOTS / "report.pdf")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.stat().st_size > 100_000
+    context.close()

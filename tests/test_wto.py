@@ -1,0 +1,387 @@
+"""The WTO chapter's computations, pinned on small hand-made tables (not the real data)."""
+
+from datetime import date
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from belarus_ip_report import paths, wto
+
+matplotlib.use("Agg")
+
+AS_OF = date(2026, 11, 21)
+
+
+def milestones(*rows: tuple) -> pd.DataFrame:
+    """Rows of (milestone_id, date, date_end, category, meeting_number)."""
+    frame = pd.DataFrame(
+        [{"milestone_id": r[0], "date": r[1], "date_end": r[2], "category": r[3],
+          "meeting_number": r[4], "description": f"About {r[0]}", "source_ids": "src-a"}
+         for r in rows])
+    frame["meeting_number"] = frame["meeting_number"].astype("Int64")
+    return frame.replace({None: pd.NA})
+
+
+MEETING = "working_party_meeting"
+APPLICATION = "application_and_working_party"
+
+
+def sample_milestones() -> pd.DataFrame:
+    return milestones(
+        ("apply", "1993-09", None, APPLICATION, None),
+        ("wp-1", "1997-06-05", None, MEETING, 1),
+        ("wp-2", "2005-05-24", None, MEETING, 2),
+        ("informal", "2006-06", None, MEETING, None),
+        ("wp-3", "2017-01-24", None, MEETING, 3),
+        ("wp-4", "2018-05", None, MEETING, 4),
+        ("visit", "2017-10-31", "2017-11-03", "high_level_meeting", None),
+        ("accession-work-halted-2020", "2020-08", None, APPLICATION, None),
+        ("statement", "2022-03-15", None, APPLICATION, None),
+    )
+
+
+def accessions(*rows: tuple) -> pd.DataFrame:
+    """Rows of (government, application_date, membership_date)."""
+    return pd.DataFrame(
+        [{"government": g, "application_date": a, "working_party_established": pd.NA,
+          "membership_date": m, "status": "member" if m else "acceding", "source_ids": "src-a"}
+         for g, a, m in rows]).replace({None: pd.NA})
+
+
+def sample_accessions() -> pd.DataFrame:
+    return accessions(
+        ("Belarus", "1993-09", None),
+        ("Older", "1987-06-01", None),
+        ("Quick", "1996-02-01", "1998-02-01"),
+        ("Slow", "1995-01-01", "2015-01-01"),
+        ("No date", None, "2000-11-30"),
+        ("Before WTO", "1990-01-01", "1994-06-01"),
+    )
+
+
+def key_figures(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"figure_id": f, "value": v, "qualifier": "exactly", "unit": "members", "as_of": a,
+          "description": f"{f} is {v}", "source_ids": "src-b"} for f, v, a in rows]
+    ).astype({"value": "Int64"}).replace({None: pd.NA})
+
+
+# --- Dates --------------------------------------------------------------------------------
+
+
+def test_decimal_year_puts_new_year_at_the_integer_and_july_near_the_middle():
+    assert wto.decimal_year(date(2019, 1, 1)) == 2019.0
+    assert 2019.49 < wto.decimal_year(date(2019, 7, 2)) < 2019.51
+
+
+def test_whole_years_between_counts_only_completed_years():
+    assert wto.whole_years_between(date(1993, 9, 30), date(2026, 9, 29)) == 32
+    assert wto.whole_years_between(date(1993, 9, 30), date(2026, 9, 30)) == 33
+
+
+# --- Milestone spans ----------------------------------------------------------------------
+
+
+def test_month_only_milestone_covers_the_whole_month_and_is_not_given_a_day():
+    row = wto.milestone_spans(milestones(("m", "2018-05", None, MEETING, None))).iloc[0]
+    assert (row["kind"], row["precision"]) == ("partial", "month")
+    assert (row["first"], row["last"]) == ("2018-05-01", "2018-05-31")
+    assert row["x_first"] == pytest.approx(wto.decimal_year(date(2018, 5, 1)))
+    assert row["x_last"] == pytest.approx(wto.decimal_year(date(2018, 6, 1)))
+
+
+def test_year_only_milestone_covers_the_whole_year():
+    row = wto.milestone_spans(milestones(("y", "2016", None, APPLICATION, None))).iloc[0]
+    assert (row["kind"], row["precision"]) == ("partial", "year")
+    assert (row["first"], row["last"]) == ("2016-01-01", "2016-12-31")
+    assert row["x_mid"] == pytest.approx(2016.5)
+
+
+def test_range_across_a_month_end_runs_from_31_october_to_3_november():
+    row = wto.milestone_spans(
+        milestones(("visit", "2017-10-31", "2017-11-03", "high_level_meeting", None))).iloc[0]
+    assert row["kind"] == "range"
+    assert (row["first"], row["last"]) == ("2017-10-31", "2017-11-03")
+    assert row["x_last"] - row["x_first"] == pytest.approx(4 / 365)
+
+
+def test_range_with_month_only_ends_is_partial_not_a_range_of_days():
+    row = wto.milestone_spans(
+        milestones(("igag", "2020-07", "2020-08", "observer_and_plurilateral", None))).iloc[0]
+    assert row["kind"] == "partial"
+    assert (row["first"], row["last"]) == ("2020-07-01", "2020-08-31")
+
+
+def test_single_day_milestone_is_a_day():
+    row = wto.milestone_spans(milestones(("d", "2019-07-11", None, MEETING, 12))).iloc[0]
+    assert (row["kind"], row["first"], row["last"]) == ("day", "2019-07-11", "2019-07-11")
+
+
+def test_spans_are_sorted_by_first_possible_day():
+    spans = wto.milestone_spans(sample_milestones())
+    assert spans["first"].tolist() == sorted(spans["first"])
+
+
+# --- Working-party meetings ---------------------------------------------------------------
+
+
+def test_numbered_meetings_are_ordered_by_number_and_leave_out_informal_rounds():
+    meetings = wto.numbered_meetings(sample_milestones())
+    assert meetings["meeting_number"].tolist() == [1, 2, 3, 4]
+    assert "informal" not in set(meetings["milestone_id"])
+
+
+def test_a_meeting_number_used_twice_is_an_error_naming_both_rows():
+    frame = milestones(("a", "2001-03-05", None, MEETING, 3),
+                       ("b", "2003-01-24", None, MEETING, 3))
+    with pytest.raises(ValueError, match=r"number 3 appears more than once \(a, b\)"):
+        wto.numbered_meetings(frame)
+
+
+def test_a_later_number_dated_before_an_earlier_one_is_an_error():
+    frame = milestones(("a", "2005-05-24", None, MEETING, 1),
+                       ("b", "2004-01-30", None, MEETING, 2))
+    with pytest.raises(ValueError, match="meeting 2 .* is dated before meeting 1"):
+        wto.numbered_meetings(frame)
+
+
+def test_missing_meeting_numbers_are_reported():
+    frame = milestones(("a", "2001-03-05", None, MEETING, 1),
+                       ("b", "2003-01-24", None, MEETING, 3))
+    assert wto.missing_meeting_numbers(wto.numbered_meetings(frame)) == [2]
+    assert wto.missing_meeting_numbers(wto.numbered_meetings(sample_milestones())) == []
+
+
+def test_intervals_between_exact_days_have_no_range():
+    intervals = wto.meeting_intervals(wto.numbered_meetings(sample_milestones()))
+    first = intervals.iloc[0]
+    assert (first["from_meeting"], first["to_meeting"]) == (1, 2)
+    assert first["months_min"] == first["months"] == first["months_max"]
+
+
+def test_interval_to_a_month_only_meeting_is_bounded_by_the_month():
+    intervals = wto.meeting_intervals(wto.numbered_meetings(sample_milestones()))
+    last = intervals.iloc[-1]  # 24 January 2017 to May 2018
+    assert last["months_min"] == pytest.approx(
+        (date(2018, 5, 1) - date(2017, 1, 24)).days / wto.DAYS_PER_MONTH, abs=0.05)
+    assert last["months_max"] == pytest.approx(
+        (date(2018, 5, 31) - date(2017, 1, 24)).days / wto.DAYS_PER_MONTH, abs=0.05)
+    assert last["months_min"] < last["months"] < last["months_max"]
+
+
+def test_longest_interval_is_the_long_pause():
+    intervals = wto.meeting_intervals(wto.numbered_meetings(sample_milestones()))
+    pause = wto.longest_interval(intervals)
+    assert (pause["from_meeting"], pause["to_meeting"]) == (2, 3)
+    assert pause["years"] == pytest.approx(11.7, abs=0.05)
+
+
+def test_meetings_per_year_counts_partial_dates_in_their_year_and_fills_empty_years():
+    per_year = wto.meetings_per_year(sample_milestones(), 2016, 2018).set_index("year")
+    assert per_year["numbered"].to_dict() == {2016: 0, 2017: 1, 2018: 1}
+    counts = wto.meetings_per_year(sample_milestones(), 2005, 2006).set_index("year")
+    assert counts.loc[2006, "informal"] == 1
+    assert counts.loc[2005, "numbered"] == 1
+
+
+def test_timeline_summary_counts_informal_rounds_in_the_pause_and_milestones_after_the_halt():
+    story = wto.timeline_summary(sample_milestones())
+    assert story["informal_during_pause"] == 1
+    assert story["after_halt"] == 1
+    assert story["partial"] == 4 and story["ranges"] == 1
+    assert story["last_number"] == 4
+
+
+def test_milestone_table_writes_dates_for_people_including_ranges():
+    table = wto.milestone_table(sample_milestones())
+    assert "31 October–3 November 2017" in set(table["Date"])
+    assert "September 1993" in set(table["Date"])
+    assert "Application and working party" in set(table["Category"])
+
+
+# --- Membership ---------------------------------------------------------------------------
+
+
+def members() -> pd.DataFrame:
+    return pd.DataFrame({
+        "member": ["A", "B", "C", "D", "E"],
+        "membership_date": ["1995-01-01", "1995-01-01", "1996", "2016-07-29", pd.NA],
+        "route": ["original", "original", "accession", "accession", "original"],
+        "source_ids": "src-a",
+        "notes": pd.NA,
+    })
+
+
+def test_member_steps_leave_out_undated_members_and_count_a_year_only_date_at_year_end():
+    steps = wto.member_steps(members())
+    assert steps["date"].tolist() == ["1995-01-01", "1996-12-31", "2016-07-29"]
+    assert steps["dated_members"].tolist() == [2, 3, 4]
+    assert wto.undated_members(members()) == ["E"]
+
+
+def test_members_per_year_runs_to_as_of_and_keeps_the_undated_apart():
+    per_year = wto.members_per_year(members(), 1995, AS_OF).set_index("year")
+    assert per_year.index.max() == AS_OF.year
+    assert per_year.loc[1995, "dated_members"] == 2
+    assert per_year.loc[1996, "joined"] == 1
+    assert per_year.loc[2026, "dated_members"] == 4
+    assert (per_year["undated_members"] == 1).all()
+
+
+def test_reported_member_counts_keep_only_the_member_figures_in_date_order():
+    figures = key_figures(("wto-members-timor-leste", 166, "2024-08-30"),
+                          ("wto-members-2019", 164, "2019"),
+                          ("bilateral-talks-concluded", 22, None))
+    reported = wto.reported_member_counts(figures)
+    assert reported["value"].tolist() == [164, 166]
+    year_only = reported.iloc[0]
+    assert year_only["precision"] == "year"
+    assert (year_only["x_first"], year_only["x_last"]) == (2019.0, 2020.0)
+
+
+# --- Accessions ---------------------------------------------------------------------------
+
+
+def test_open_accession_runs_to_as_of():
+    durations = wto.accession_durations(sample_accessions(), AS_OF).set_index("government")
+    belarus = durations.loc["Belarus"]
+    assert bool(belarus["still_acceding"])
+    assert belarus["years_min"] == pytest.approx(
+        (AS_OF - date(1993, 9, 30)).days / 365.25, abs=0.01)
+    assert belarus["years_max"] == pytest.approx(
+        (AS_OF - date(1993, 9, 1)).days / 365.25, abs=0.01)
+
+
+def test_durations_leave_out_missing_application_dates_and_pre_1995_members():
+    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    assert "No date" not in set(durations["government"])
+    assert "Before WTO" not in set(durations["government"])
+    assert wto.without_application_date(sample_accessions()) == ["No date"]
+
+
+def test_durations_are_sorted_longest_first():
+    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    assert durations["government"].tolist() == ["Older", "Belarus", "Slow", "Quick"]
+    assert durations.loc[durations["government"] == "Quick", "years"].iloc[0] == pytest.approx(
+        2.0, abs=0.01)
+
+
+def test_rank_counts_completed_and_open_accessions():
+    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    rank = wto.duration_rank(durations, "Belarus")
+    assert rank == {"rank": 2, "of": 4, "rank_open": 2, "of_open": 2, "completed_longer": 0}
+    assert wto.duration_rank(durations, "Slow")["rank"] == 3
+
+
+def test_rank_of_a_government_without_a_duration_is_an_error():
+    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    with pytest.raises(ValueError, match="No date"):
+        wto.duration_rank(durations, "No date")
+
+
+def test_rank_words():
+    assert wto.rank_words(1) == "longest"
+    assert wto.rank_words(2) == "second-longest"
+    assert wto.rank_words(11) == "11th-longest"
+    assert wto.rank_words(22) == "22nd-longest"
+    with pytest.raises(ValueError):
+        wto.rank_words(0)
+
+
+def test_ordinal():
+    assert [wto.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 112)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "112th"]
+
+
+# --- Headline -----------------------------------------------------------------------------
+
+
+def sample_figures() -> pd.DataFrame:
+    return key_figures(("bilateral-talks-concluded", 22, None),
+                       ("bilateral-talks-concluded-since-2017", 12, None))
+
+
+def test_headline_counts_years_from_the_last_possible_day_of_a_month_only_application():
+    head = wto.headline(sample_milestones(), sample_accessions(), sample_figures(), AS_OF)
+    assert head["years_since_application"] == 33
+    late = wto.headline(sample_milestones(), sample_accessions(), sample_figures(),
+                        date(2026, 9, 15))
+    assert late["years_since_application"] == 32  # September 1993 may be the 30th
+
+
+def test_headline_figures():
+    head = wto.headline(sample_milestones(), sample_accessions(), sample_figures(), AS_OF)
+    assert head["meetings_held"] == 4
+    assert (head["last_meeting_number"], head["last_meeting_date"]) == (4, "2018-05")
+    assert (head["bilateral_concluded"], head["bilateral_since_2017"]) == (22, 12)
+    assert (head["rank"], head["of"]) == (2, 4)
+
+
+def test_headline_needs_an_application_date():
+    frame = accessions(("Belarus", None, None), ("Quick", "1996-02-01", "1998-02-01"))
+    with pytest.raises(ValueError, match="application date"):
+        wto.headline(sample_milestones(), frame, sample_figures(), AS_OF)
+
+
+# --- Charts -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project_style():
+    with matplotlib.pyplot.style.context(paths.CHART_STYLE):
+        yield
+
+
+def _texts(fig) -> str:
+    return " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+
+
+def test_timeline_chart_has_titles_labelled_axes_a_source_line_and_annotations(project_style):
+    fig = wto.timeline_chart(sample_milestones(), AS_OF, "Test source")
+    top, bottom = fig.axes
+    assert top.get_title("left") and bottom.get_title("left")
+    assert top.get_xlabel() == bottom.get_xlabel() == "Year"
+    text = _texts(fig)
+    assert "Source: Test source" in text
+    assert "11.7 years without a formal meeting" in text
+    assert "August 2020" in text
+    matplotlib.pyplot.close(fig)
+
+
+def test_duration_chart_labels_belarus_and_both_axes(project_style):
+    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    fig = wto.duration_chart(durations, AS_OF, "Test source")
+    ax = fig.axes[0]
+    assert ax.get_title("left") and ax.get_xlabel()
+    assert "Belarus: 33.2 years and counting" in _texts(fig)
+    assert [t.get_text() for t in ax.get_yticklabels()][:2] == ["Older", "Belarus"]
+    matplotlib.pyplot.close(fig)
+
+
+def test_rhythm_and_membership_charts_have_titles_and_labelled_axes(project_style):
+    meetings = wto.numbered_meetings(sample_milestones())
+    per_year = wto.meetings_per_year(sample_milestones(), 1997, 2020)
+    fig = wto.rhythm_chart(per_year, wto.meeting_intervals(meetings), "Test source")
+    assert all(ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
+    assert fig.axes[0].get_title("left")
+    matplotlib.pyplot.close(fig)
+    reported = wto.reported_member_counts(key_figures(
+        ("wto-members-first-day", 2, "1995-01-01"), ("wto-members-2019", 4, "2019")))
+    fig = wto.membership_chart(wto.member_steps(members()), reported, 1, date(1995, 1, 1),
+                               AS_OF, "Test source")
+    ax = fig.axes[0]
+    assert ax.get_title("left") and ax.get_xlabel() and ax.get_ylabel()
+    assert "Adding the 1 members with no date in the sources" in [
+        t.get_text() for t in ax.get_legend().get_texts()]
+    matplotlib.pyplot.close(fig)
+
+
+def test_alt_texts_state_the_computed_numbers():
+    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    alt = wto.duration_alt(durations, "Belarus", 1)
+    assert "Belarus has waited 33.2 years, rank 2 of 4" in alt
+    assert "1 accessions without an application date" in alt
+    spans = wto.milestone_spans(sample_milestones())
+    intervals = wto.meeting_intervals(wto.numbered_meetings(sample_milestones()))
+    assert "11.7 years" in wto.timeline_alt(spans, intervals)
