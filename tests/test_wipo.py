@@ -139,3 +139,7 @@ def test_reach_sorts_largest_first_within_each_field(treaties):
     industrial = reach[reach["field"] == "industrial_property"]["parties_count"].tolist()
     assert industrial == sorted(industrial, reverse=True)
     assert reach.iloc[-1]["treaty"] == "Convention"
+
+
+def test_parties_before_the_newest_accession_leaves_it_out(treaties):
+    assert wipo.parties_before_newest_accession(treaties) == 3

@@ -42,6 +42,22 @@ def add_source_line(fig: Figure, text: str) -> None:
     fig.text(0.01, 0.01, wrapped, ha="left", va="bottom", fontsize=7.5, color="#555555")
 
 
+def freeze_layout(fig: Figure) -> None:
+    """Run the layout once, then fix every axes at its position rounded to 1e-9.
+
+    Constrained layout can place axes differently in the last bit from one process to the
+    next (it iterates over objects in memory order); SVG clip-path ids hash those positions,
+    so without this an identical chart gives a different file.
+    """
+    if fig.get_layout_engine() is None:
+        return
+    fig.canvas.draw()
+    positions = [(axes, axes.get_position().bounds) for axes in fig.axes]
+    fig.set_layout_engine("none")
+    for axes, bounds in positions:
+        axes.set_position([round(value, 9) for value in bounds])
+
+
 def figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
     """Render without a date or software version, so the bytes depend only on the chart."""
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
@@ -57,6 +73,7 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) 
     """
     if not alt.strip():
         raise ValueError(f"figure {name}: alt text is required")
+    freeze_layout(fig)
     write_bytes_atomically(paths.FIGURES / f"{name}.svg", figure_bytes(fig, "svg", PRINT_DPI))
     write_bytes_atomically(paths.FIGURES / f"{name}.png", figure_bytes(fig, "png", PRINT_DPI))
     if data is not None:

@@ -31,7 +31,7 @@ class PartialDate:
 def parse_partial_date(text: str) -> PartialDate:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError saying what is wrong."""
     parts = text.split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY")
     lengths = [len(p) for p in parts]
     if lengths != [4, 2, 2][: len(parts)]:

@@ -32,4 +32,5 @@ class DataError(Exception):
         text = f"{where}: {self.problem}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        # One line, whatever the offending value holds: line breaks are shown, not followed.
+        return text.replace("\r", "\\r").replace("\n", "\\n")

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import queue
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -72,11 +73,18 @@ def execute_notebook(path: Path, progress_queue=None) -> str | None:
         resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
         on_cell_executed=on_cell_executed,
     )
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        report("failed", name, time.monotonic() - started)
-        return f"{path.name}: a cell failed: {_last_line(error)}"
+    # The kernel process's own stderr (start-up warnings) is kept out of the build's output
+    # and shown only if the notebook fails; cell output comes through the notebook as usual.
+    with tempfile.TemporaryFile(mode="w+") as kernel_log:
+        try:
+            client.execute(stderr=kernel_log)
+        except CellExecutionError as error:
+            report("failed", name, time.monotonic() - started)
+            return f"{path.name}: a cell failed: {_last_line(error)}"
+        except Exception as error:  # the kernel died or could not start
+            kernel_log.seek(0)
+            report("failed", name, time.monotonic() - started)
+            return f"{path.name}: the kernel failed ({error}); its log:\n{kernel_log.read()}"
     normalise(notebook)
     write_text_atomically(path, notebook_text(notebook))
     report("done", name, time.monotonic() - started)

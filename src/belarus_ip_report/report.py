@@ -53,7 +53,14 @@ class _AltTextWatch(logging.Handler):
             self.seen.append(record.getMessage())
 
 
+def reading_order(notebooks: list[Path]) -> list[Path]:
+    """The overview and the chapters first; the chapter on the curated tables closes the report
+    as its methods appendix."""
+    return sorted(notebooks, key=lambda nb: (nb.stem.startswith("01_"), nb.stem))
+
+
 def export_report(notebooks: list[Path]) -> None:
+    notebooks = reading_order(notebooks)
     watch = _AltTextWatch()
     exporters = [logging.getLogger("traitlets"), logging.getLogger("NbConvertApp")]
     for logger in exporters:
@@ -102,10 +109,16 @@ def render_code_page(notebook: Path) -> str:
 
 
 def _prefix_ids(body: str, stem: str) -> str:
-    """Heading ids are unique within a notebook only; prefix them with the chapter's stem."""
+    """Heading ids are unique within a notebook only; prefix them with the chapter's stem.
+
+    Links to another notebook (`02_wipo_treaties.ipynb`, which work in JupyterLab) become
+    links to that chapter's section of the page.
+    """
+    body = re.sub(r'href="(\d\d_\w+)\.ipynb"', r'href="#\1"', body)
     body = re.sub(r'id="([^"]+)"', lambda m: f'id="{stem}--{m.group(1)}"', body)
-    # Links to the references section (#source-...) point outside the chapter: keep them.
-    return re.sub(r'href="#(?!source-)([^"]+)"', lambda m: f'href="#{stem}--{m.group(1)}"', body)
+    # Links to the references (#source-...) and to other chapters point outside: keep them.
+    return re.sub(r'href="#(?!source-|\d\d_)([^"]+)"',
+                  lambda m: f'href="#{stem}--{m.group(1)}"', body)
 
 
 def _plain(fragment: str) -> str:

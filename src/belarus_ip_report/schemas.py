@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandera.pandas as pa
 
-ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ISO_PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SOURCE_SEPARATOR = ";"
 PRECISIONS = ("day", "month", "year")

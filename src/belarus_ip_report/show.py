@@ -48,7 +48,8 @@ def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
 
 
 def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None) -> pd.Series:
-    """A date column as readers write dates ('11 July 2019', 'July 2019', '31 October–3 November 2017')."""
+    """A date column as readers write dates: '11 July 2019', 'July 2019', '31 October–3 November
+    2017' (a range where `end_column` is given)."""
     ends = frame[end_column] if end_column else pd.Series(pd.NA, index=frame.index)
     return pd.Series(
         [

@@ -24,7 +24,8 @@ from .errors import DataError
 from .schemas import SOURCE_SEPARATOR, TABLES, TABLES_BY_NAME, TableSpec
 
 UTF8_BOM = b"\xef\xbb\xbf"
-HEADER_LINE = 1
+#: Longest whole number a count column takes (Int64 holds 18 digits safely).
+MAX_DIGITS = 18
 
 
 @dataclass
@@ -77,13 +78,20 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
         raise DataError(file, "the file is empty", hint="it needs a header line and rows")
 
     expected = list(spec.schema.columns)
-    header, rows, lines, blank_lines = _parse_csv(file, content)
-    header = [name.strip() for name in header]
-    _check_header(file, header, expected)
-    if blank_lines:
-        changes.append(f"skipped {blank_lines} blank line(s)")
+    parsed = _parse_csv(file, content)
+    header = [name.strip() for name in parsed.header]
+    if header != parsed.header:
+        changes.append("trimmed white space around column names in the header")
+    _check_header(file, header, expected, parsed.header_line)
+    for record, line in zip(parsed.rows, parsed.lines, strict=True):
+        if len(record) != len(header):
+            raise DataError(file, f"expected {len(header)} values, found {len(record)}",
+                            line=line, hint="check for an unquoted comma or a missing value")
+    rows, lines = parsed.rows, parsed.lines
+    if parsed.blank_lines:
+        changes.append(f"skipped {parsed.blank_lines} blank line(s)")
     if not rows:
-        raise DataError(file, "the table has a header but no rows", line=HEADER_LINE)
+        raise DataError(file, "the table has a header but no rows", line=parsed.header_line)
 
     frame = pd.DataFrame(rows, columns=header, dtype=str)
     trimmed = 0
@@ -97,9 +105,20 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
     return RawTable(spec, file, frame, lines, changes)
 
 
-def _parse_csv(file: str, content: str) -> tuple[list[str], list[list[str]], list[int], int]:
+@dataclass
+class ParsedCsv:
+    header: list[str]
+    header_line: int
+    rows: list[list[str]]
+    lines: list[int]
+    blank_lines: int
+
+
+def _parse_csv(file: str, content: str) -> ParsedCsv:
+    """Split CSV text into records, keeping the line each starts on; blank lines are counted."""
     reader = csv.reader(io.StringIO(content, newline=""), strict=True)
     header: list[str] | None = None
+    header_line = 1
     rows: list[list[str]] = []
     lines: list[int] = []
     blank_lines = 0
@@ -107,20 +126,10 @@ def _parse_csv(file: str, content: str) -> tuple[list[str], list[list[str]], lis
     try:
         for record in reader:
             if not record or all(not cell.strip() for cell in record):
-                if header is not None:
-                    blank_lines += 1
-                start = reader.line_num + 1
-                continue
-            if header is None:
-                header = record
+                blank_lines += 1
+            elif header is None:
+                header, header_line = record, start
             else:
-                if len(record) != len(header):
-                    raise DataError(
-                        file,
-                        f"expected {len(header)} values, found {len(record)}",
-                        line=start,
-                        hint="check for an unquoted comma or a missing value",
-                    )
                 rows.append(record)
                 lines.append(start)
             start = reader.line_num + 1
@@ -128,26 +137,26 @@ def _parse_csv(file: str, content: str) -> tuple[list[str], list[list[str]], lis
         raise DataError(file, f"broken CSV ({error})", line=start) from None
     if header is None:
         raise DataError(file, "the file is empty", hint="it needs a header line and rows")
-    return header, rows, lines, blank_lines
+    return ParsedCsv(header, header_line, rows, lines, blank_lines)
 
 
-def _check_header(file: str, header: list[str], expected: list[str]) -> None:
+def _check_header(file: str, header: list[str], expected: list[str], line: int) -> None:
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            raise DataError(file, "column appears twice in the header", line=HEADER_LINE,
+            raise DataError(file, "column appears twice in the header", line=line,
                             column=name)
         seen.add(name)
     missing = [name for name in expected if name not in header]
     if missing:
-        raise DataError(file, "missing column", line=HEADER_LINE, column=missing[0],
+        raise DataError(file, "missing column", line=line, column=missing[0],
                         hint=f"expected columns: {', '.join(expected)}")
     extra = [name for name in header if name not in expected]
     if extra:
-        raise DataError(file, "unexpected column", line=HEADER_LINE, column=extra[0],
+        raise DataError(file, "unexpected column", line=line, column=extra[0],
                         hint=f"expected columns: {', '.join(expected)}")
     if header != expected:
-        raise DataError(file, "columns are out of order", line=HEADER_LINE,
+        raise DataError(file, "columns are out of order", line=line,
                         hint=f"expected: {', '.join(expected)}")
 
 
@@ -190,7 +199,7 @@ def _parse_integers(raw: RawTable, values: pd.Series, column: str) -> pd.Series:
     for position, value in enumerate(values):
         if pd.isna(value):
             parsed.append(None)
-        elif value.isdigit():
+        elif value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
             parsed.append(int(value))
         else:
             raise DataError(raw.file, f"'{value}' is not a whole number",
@@ -199,15 +208,17 @@ def _parse_integers(raw: RawTable, values: pd.Series, column: str) -> pd.Series:
 
 
 def _check_unique_key(raw: RawTable, frame: pd.DataFrame) -> None:
+    """Duplicate keys, with the line of both rows; empty keys are left to the schema."""
     key = list(raw.spec.key)
-    duplicated = frame.duplicated(subset=key, keep="first")
+    keyed = frame.dropna(subset=key)
+    duplicated = keyed.duplicated(subset=key, keep="first")
     if duplicated.any():
-        position = int(duplicated.to_numpy().nonzero()[0][0])
-        value = " / ".join(str(frame.iloc[position][c]) for c in key)
-        first = frame.index[(frame[key] == frame.iloc[position][key]).all(axis=1)][0]
-        raise DataError(raw.file, f"duplicate key '{value}' (first at line "
-                        f"{raw.line_of(int(first))})", line=raw.line_of(position),
-                        column=key[0])
+        position = int(keyed.index[duplicated.to_numpy()][0])
+        values = frame.loc[position, key]
+        first = int(keyed.index[(keyed[key] == values).all(axis=1)][0])
+        shown = " / ".join(map(str, values.tolist()))
+        raise DataError(raw.file, f"duplicate key '{shown}' (first at line {raw.line_of(first)})",
+                        line=raw.line_of(position), column=key[0])
 
 
 def _first_schema_error(raw: RawTable, failures: pd.DataFrame) -> DataError:

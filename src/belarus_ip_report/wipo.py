@@ -6,7 +6,7 @@ built from those series. Dates in these tables are full days, except where a val
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -155,6 +155,12 @@ def parties_before(treaties: pd.DataFrame, day: date) -> int:
     return len(parties) - int(later.sum())
 
 
+def parties_before_newest_accession(treaties: pd.DataFrame) -> int:
+    """How many treaties Belarus was party to the day before its newest one entered into force."""
+    newest = belarus_parties(treaties)["belarus_in_force"].dropna().max()
+    return parties_before(treaties, date.fromisoformat(newest) - timedelta(days=1))
+
+
 def status_table(treaties: pd.DataFrame) -> pd.DataFrame:
     """Belarus's status in every treaty, grouped by field and sorted by date, for readers."""
     order = {field: i for i, field in enumerate(FIELD_LABELS)}
@@ -208,7 +214,7 @@ def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date) -> F
         colour, hatch = FIELD_STYLE[field]
         ax.fill_between(years, bottom, bottom + growth[field], step="post", color=colour,
                         alpha=0.85, hatch=hatch, edgecolor="white", linewidth=0,
-                        label=f"Adopted: {label[0].lower() + label[1:]}")
+                        label=f"{label} (adopted)")
         bottom = bottom + growth[field]
     ax.step(years, growth["in_force_total"], where="post", color="black", linewidth=1.6,
             linestyle="--", label="In force (all fields)")

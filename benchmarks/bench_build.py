@@ -1,0 +1,115 @@
+"""Time our build against the plain way, in one run, on a temporary copy of the project.
+
+    python3 tasks.py bench [--runs 5] [--skip-tests]
+
+The plain way is `jupyter nbconvert --execute --to html` on each notebook in turn (01 first,
+then the others in name order), with no cache. Each scenario is run `--runs` times and the
+median reported; ratios compare medians from the same run, since the machine is shared and
+noisy. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TOUCHED_NOTEBOOK = "notebooks/03_wto_accession.ipynb"
+
+
+def copy_project(target: Path) -> None:
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for name in listed.splitlines():
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+def environment(copy: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    env["PYTHONPATH"] = str(copy / "src")
+    return env
+
+
+def timed(command: list[str], copy: Path) -> float:
+    started = time.monotonic()
+    subprocess.run(command, cwd=copy, env=environment(copy), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - started
+
+
+def ours(copy: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "belarus_ip_report.build", *args]
+
+
+def plain_full_build(copy: Path) -> float:
+    notebooks = sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"),
+                       key=lambda nb: (not nb.stem.startswith("01_"), nb.stem))
+    output = copy / ".cache" / "plain"
+    started = time.monotonic()
+    for notebook in notebooks:
+        subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--execute", "--to", "html",
+                        "--output-dir", str(output), str(notebook)], cwd=copy,
+                       env=environment(copy), check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    return time.monotonic() - started
+
+
+def touch_one_chapter(copy: Path, run: int) -> None:
+    """Change a code cell of one chapter, as an author editing it would."""
+    path = copy / TOUCHED_NOTEBOOK
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
+    source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    cell["source"] = source + f"\n# benchmark edit {run}"
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-tests", action="store_true",
+                        help="do not time the test command")
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {"plain full": [], "ours full": [], "ours no-op": [],
+                                     "ours one chapter": []}
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        copy = Path(folder)
+        copy_project(copy)
+        for run in range(args.runs):
+            times["plain full"].append(plain_full_build(copy))
+            times["ours full"].append(timed(ours(copy, "--force"), copy))
+            times["ours no-op"].append(timed(ours(copy), copy))
+            touch_one_chapter(copy, run)
+            times["ours one chapter"].append(timed(ours(copy), copy))
+            print(f"run {run + 1}/{args.runs}: " + ", ".join(
+                f"{name} {values[-1]:.1f} s" for name, values in times.items()), flush=True)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    plain = medians["plain full"]
+    print(f"\nMedians of {args.runs} runs on {os.cpu_count()} cores:")
+    for name, value in medians.items():
+        ratio = "" if name == "plain full" else f"  ({value / plain:.2f} x plain full build)"
+        print(f"  {name:<18} {value:6.2f} s{ratio}")
+    print("Targets: full <= 0.70 x plain; no-op <= 1 s; one chapter <= 0.40 x plain full.")
+    if not args.skip_tests:
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                                cwd=ROOT, capture_output=True, text=True)
+        summary = result.stdout.strip().splitlines()[-1] if result.stdout else ""
+        print(f"  test command       {time.monotonic() - started:6.2f} s  ({summary})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
