@@ -170,3 +170,13 @@ def test_report_prints_to_pdf(browser):
     page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf.stat().st_size > 100_000
     context.close()
+
+
+def test_code_pages_are_offline_too():
+    pages = sorted((paths.REPORT / "code").glob("*.html"))
+    assert len(pages) == len(list(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text.lower(), page.name
+        assert f'content="{CONTENT_SECURITY_POLICY}"' in text, page.name
+        assert not re.search(r'(src|href)="https?://[^"]+\.(js|css)', text), page.name

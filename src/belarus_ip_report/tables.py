@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -93,6 +94,7 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
     if not rows:
         raise DataError(file, "the table has a header but no rows", line=parsed.header_line)
 
+    _check_invisible_characters(file, header, rows, lines)
     frame = pd.DataFrame(rows, columns=header, dtype=str)
     trimmed = 0
     for column in frame.columns:
@@ -140,6 +142,22 @@ def _parse_csv(file: str, content: str) -> ParsedCsv:
     return ParsedCsv(header, header_line, rows, lines, blank_lines)
 
 
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
+
+
+def _check_invisible_characters(file: str, header: list[str], rows: list[list[str]],
+                                lines: list[int]) -> None:
+    """Control characters, a stray byte-order mark or a zero-width space inside a value would
+    pass every other check while breaking joins and searches: stop on them."""
+    for record, line in zip(rows, lines, strict=True):
+        for column, value in zip(header, record, strict=True):
+            found = INVISIBLE.search(value)
+            if found:
+                raise DataError(file, f"an invisible character (U+{ord(found.group()):04X}) is "
+                                "inside the value", line=line, column=column,
+                                hint="retype the value")
+
+
 def _check_header(file: str, header: list[str], expected: list[str], line: int) -> None:
     seen: set[str] = set()
     for name in header:
@@ -156,8 +174,11 @@ def _check_header(file: str, header: list[str], expected: list[str], line: int) 
         raise DataError(file, "unexpected column", line=line, column=extra[0],
                         hint=f"expected columns: {', '.join(expected)}")
     if header != expected:
-        raise DataError(file, "columns are out of order", line=line,
-                        hint=f"expected: {', '.join(expected)}")
+        position = next(i for i, (got, want) in enumerate(zip(header, expected, strict=True))
+                        if got != want)
+        raise DataError(file, f"columns are out of order: '{expected[position]}' belongs in "
+                        f"position {position + 1}, found '{header[position]}'", line=line,
+                        column=header[position], hint=f"expected: {', '.join(expected)}")
 
 
 def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> CleanTable:
