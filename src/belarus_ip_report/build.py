@@ -154,6 +154,7 @@ def build(*, force: bool = False) -> str:
     if force or cache.report != key or not (paths.REPORT / "index.html").exists():
         from .report import export_report
 
+        print("  exporting report/index.html", flush=True)
         export_report(notebooks)
         cache.report = key
         cache.save()

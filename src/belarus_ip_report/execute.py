@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import shutil
 import sys
 import tempfile
 import threading
@@ -132,6 +133,9 @@ class ProgressDisplay:
                     self._bars[name] = tqdm(
                         total=event[2], desc=f"{name:<22}", unit="cell", leave=True,
                         position=self.names.index(name), file=sys.stderr,
+                        # A pseudo-terminal may report a size of zero: fall back to 80 x 24.
+                        ncols=min(shutil.get_terminal_size().columns, 100),
+                        nrows=max(shutil.get_terminal_size().lines, len(self.names) + 1),
                         bar_format="{desc} {n_fmt}/{total_fmt} cells |{bar:20}| {elapsed}",
                     )
                 else:
