@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -21,18 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from belarus_ip_report import paths
+
+ROOT = paths.PROJECT_ROOT
 TOUCHED_NOTEBOOK = "notebooks/03_wto_accession.ipynb"
-
-
-def copy_project(target: Path) -> None:
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    for name in listed.splitlines():
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
 
 
 def environment(copy: Path) -> dict[str, str]:
@@ -86,7 +77,7 @@ def main() -> int:
                                      "ours one chapter": []}
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         copy = Path(folder)
-        copy_project(copy)
+        paths.copy_project(copy)
         for run in range(args.runs):
             times["plain full"].append(plain_full_build(copy))
             times["ours full"].append(timed(ours(copy, "--force"), copy))

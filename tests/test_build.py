@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -20,14 +19,6 @@ from belarus_ip_report import paths
 
 OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
 NO_OP_SECONDS = 2.0
-
-
-def project_files() -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True,
-    ).stdout.splitlines()
-    return [name for name in listed if (paths.PROJECT_ROOT / name).is_file()]
 
 
 def run_build(copy: Path, *args: str) -> subprocess.CompletedProcess:
@@ -48,11 +39,7 @@ def outputs(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("project")
-    for name in project_files():
-        target = copy / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(paths.PROJECT_ROOT / name, target)
+    copy = paths.copy_project(tmp_path_factory.mktemp("project"))
     result = run_build(copy, "--force")
     assert result.returncode == 0, result.stderr[-3000:]
     return copy

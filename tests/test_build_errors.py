@@ -104,22 +104,9 @@ def test_main_prints_one_line_and_runs_no_notebook(corrupted_raw, tmp_path, monk
 # --- the command line, on a copy of the whole project ---------------------------------------
 
 
-def project_files() -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True,
-    ).stdout.splitlines()
-    return [name for name in listed if (paths.PROJECT_ROOT / name).is_file()]
-
-
 @pytest.fixture(scope="module")
 def pristine_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("pristine").resolve()
-    for name in project_files():
-        target = copy / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(paths.PROJECT_ROOT / name, target)
-    return copy
+    return paths.copy_project(tmp_path_factory.mktemp("pristine").resolve())
 
 
 @pytest.fixture
