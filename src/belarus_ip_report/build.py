@@ -27,7 +27,6 @@ CLEANING_NOTEBOOK = "01_clean_tables"
 CACHE_FILE = paths.BUILD_CACHE / "build.json"
 #: Package files that only shape the report; changing them does not re-execute notebooks.
 REPORT_ONLY_MODULES = ("build.py", "report.py")
-KERNEL_TIMEOUT_SECONDS = 600
 
 
 def digest_files(files: Iterable[Path]) -> str:

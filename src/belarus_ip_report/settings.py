@@ -7,4 +7,3 @@ from datetime import date
 AS_OF = date(2026, 11, 21)
 
 REPORT_TITLE = "Belarus in the international intellectual-property and trade system"
-PROJECT_NAME = "belarus-ip-report"
