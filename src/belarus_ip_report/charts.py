@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import textwrap
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image, display
@@ -18,9 +19,11 @@ SCREEN_DPI = 110
 #: Resolution of the PNG file in figures/, for print.
 PRINT_DPI = 300
 
-# Named colours of the style's cycle, for charts that need a fixed colour per meaning.
+# The style's colour cycle, named for charts that need a fixed colour per meaning. Read from
+# the .mplstyle, so the palette is written in one place only.
 BLUE, ORANGE, RED, GREY, PURPLE, BROWN = (
-    "#3f90da", "#ffa90e", "#bd1f01", "#94a4a2", "#832db6", "#a96b59",
+    matplotlib.rc_params_from_file(paths.CHART_STYLE, use_default_template=False)
+    ["axes.prop_cycle"].by_key()["color"][:6]
 )
 
 

@@ -9,7 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from . import charts
-from .dates import PartialDate, format_for_people, parse_partial_date
+from .dates import PartialDate, decimal_year, format_for_people, parse_partial_date
 
 KIND_LABELS = {
     "integration_treaty": "Integration treaty",
@@ -29,10 +29,6 @@ KIND_STYLE = {
 LEVELS = {"intergovernmental_agreement": 2, "government_decision": 2, "agency_agreement": 1,
           "memorandum": 1}
 LEVEL_LABELS = {2: "Governments", 1: "IP offices and agencies"}
-
-
-def as_year_fraction(day) -> float:
-    return day.year + (day.timetuple().tm_yday - 1) / 365.25
 
 
 def instruments(table: pd.DataFrame) -> pd.DataFrame:
@@ -68,9 +64,9 @@ def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
     """
     fig, ax = plt.subplots(figsize=(8.4, 5.2))
     start, end = integration_span(table)
-    ax.axvspan(as_year_fraction(start.first), as_year_fraction(end.last), color="#e8e8e8",
+    ax.axvspan(decimal_year(start.first), decimal_year(end.last), color="#e8e8e8",
                zorder=0)
-    ax.text(as_year_fraction(start.first) + 0.15, 1.5,
+    ax.text(decimal_year(start.first) + 0.15, 1.5,
             "Integration\ntreaties:\nCommunity 1996,\nUnion 1997,\nUnion State\n1999",
             fontsize=7.5, va="center", color="#333333")
     items = instruments(table)
@@ -84,10 +80,10 @@ def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
         dodge = same_date.get((lane, row.date), 0)
         same_date[(lane, row.date)] = dodge + 1
         level = lane + 0.14 * dodge
-        x = as_year_fraction(when.midpoint)
+        x = decimal_year(when.midpoint)
         exact = when.precision == "day"
         if not exact:
-            ax.hlines(level, as_year_fraction(when.first), as_year_fraction(when.last),
+            ax.hlines(level, decimal_year(when.first), decimal_year(when.last),
                       color=colour, linewidth=3, alpha=0.5)
         ax.plot([x], [level], marker=marker, markersize=9, color=colour, linestyle="none",
                 markerfacecolor=colour if exact else "white", markeredgewidth=1.6)

@@ -53,6 +53,13 @@ def parse_partial_date(text: str) -> PartialDate:
     return PartialDate(exact, exact, "day")
 
 
+def decimal_year(day: date) -> float:
+    """A day as a position on a years axis: 1 July is about halfway through its year."""
+    start = date(day.year, 1, 1).toordinal()
+    length = date(day.year + 1, 1, 1).toordinal() - start
+    return day.year + (day.toordinal() - start) / length
+
+
 def years_between(start: date, end: date) -> float:
     """Elapsed years as a decimal, counting a year as 365.25 days."""
     return (end - start).days / 365.25

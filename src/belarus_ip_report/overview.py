@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import charts, cooperation, wipo
-from .dates import parse_partial_date
+from .dates import decimal_year, parse_partial_date
 
 FIRST_YEAR = 1970
 #: One lane per story, top to bottom, with the marker and colour its events are drawn in.
@@ -24,8 +24,7 @@ LANES = {
 def as_year_fraction(value: str) -> tuple[float, bool]:
     """Middle of the period a (partial) date stands for, and whether the day is known."""
     when = parse_partial_date(value)
-    middle = when.midpoint
-    return middle.year + (middle.timetuple().tm_yday - 1) / 365.25, when.precision == "day"
+    return decimal_year(when.midpoint), when.precision == "day"
 
 
 def story_events(treaties: pd.DataFrame, milestones: pd.DataFrame,

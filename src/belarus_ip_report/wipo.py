@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from . import charts
-from .dates import format_for_people, parse_partial_date
+from .dates import decimal_year, format_for_people, parse_partial_date
 
 FIELD_LABELS = {
     "industrial_property": "Industrial property",
@@ -341,7 +341,7 @@ def cooperation_timeline_chart(events: pd.DataFrame, labels: dict[str, str]) -> 
     recent = events[events["date"].str[:4].astype(int) >= 2003].reset_index(drop=True)
     for i, row in recent.iterrows():
         when = parse_partial_date(row["date"])
-        x = when.midpoint.year + (when.midpoint.timetuple().tm_yday - 1) / 365.25
+        x = decimal_year(when.midpoint)
         level = [1, 2, 3, 1.5, 2.5][i % 5]
         label = (row["category"].replace("_", " ").capitalize()
                  if row["category"] not in shown else None)

@@ -20,7 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from . import charts
-from .dates import PartialDate, format_for_people, parse_partial_date
+from .dates import PartialDate, decimal_year, format_for_people, parse_partial_date
 from .show import people_dates
 
 #: Lanes of the milestone timeline, top to bottom, with the labels readers see.
@@ -67,13 +67,6 @@ MIN_RANGE_WIDTH_YEARS = 0.07
 
 
 # --- Dates --------------------------------------------------------------------------------
-
-
-def decimal_year(day: date) -> float:
-    """A day as a position on a years axis: 1 July is about halfway through its year."""
-    start = date(day.year, 1, 1).toordinal()
-    length = date(day.year + 1, 1, 1).toordinal() - start
-    return day.year + (day.toordinal() - start) / length
 
 
 def whole_years_between(start: date, end: date) -> int:
