@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 VENV_PYTHON = VENV / "bin" / "python"
 INSTALL_STAMP = VENV / "installed.sha256"
-INSTALL_INPUTS = ("requirements.txt", "pyproject.toml")
+LOCK = ROOT / "requirements.lock"
+INSTALL_INPUTS = ("requirements.lock", "pyproject.toml")
 
 HELP = """usage: python3 tasks.py COMMAND [options]
 
@@ -27,7 +28,11 @@ HELP = """usage: python3 tasks.py COMMAND [options]
                     data/processed/, figures/ and report/ (--force: execute everything)
   test              every test: the package's tests and strict nbval over notebooks/
   nbval             strict nbval over notebooks/ only
-  lab               open JupyterLab on the project's environment
+  lab               JupyterLab at the project root (notebooks, data and README in reach);
+                    stopping this command stops Lab
+  pdf               write report/report.pdf from report/index.html (headless Chromium)
+  lock              recompile requirements.lock (every package, with hashes) from
+                    requirements.txt with pip-tools, after you change a pin there
   bench             time our build against the plain nbconvert way (not a test)
   clean             remove the environment and the build cache (tracked files stay)
   help              this text
@@ -42,19 +47,49 @@ def install_fingerprint() -> str:
 
 
 def ensure_environment() -> None:
-    """Create or refresh .venv when the pins changed; a no-op costs one file read."""
+    """Create or refresh .venv when the lock changed; a no-op costs one file read."""
     if sys.version_info[:2] != (3, 11):
         sys.exit(f"tasks.py: Python 3.11 is required, this is {sys.version.split()[0]}")
     fingerprint = install_fingerprint()
     if INSTALL_STAMP.exists() and INSTALL_STAMP.read_text() == fingerprint:
         return
-    print("Setting up .venv (first run, or the pins changed) ...", flush=True)
+    packages = sum(1 for line in LOCK.read_text().splitlines() if "==" in line)
+    step("1/4", "creating .venv (first run, or requirements.lock changed)")
     if not VENV_PYTHON.exists():
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     pip = [str(VENV_PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "-r", str(ROOT / "requirements.txt")], check=True)
+    step("2/4", f"installing the {packages} packages of requirements.lock, each checked against "
+                "its hash (about a minute on a fresh machine)")
+    subprocess.run([*pip, "--require-hashes", "--no-deps", "-r", str(LOCK)], check=True)
+    step("3/4", "installing the project's own package (src/belarus_ip_report) in place")
     subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
+    step("4/4", "checking that the installed packages fit together (pip check)")
+    subprocess.run([str(VENV_PYTHON), "-m", "pip", "check", "--disable-pip-version-check"],
+                   check=True, stdout=subprocess.DEVNULL)
     INSTALL_STAMP.write_text(fingerprint)
+    print("Setup done: .venv matches requirements.lock", flush=True)
+
+
+def step(number: str, what: str) -> None:
+    print(f"Setup {number}: {what} ...", flush=True)
+
+
+def lock() -> int:
+    """Compile requirements.lock from requirements.txt with pip-tools (inside .venv)."""
+    return run_in_environment(
+        "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
+        "--strip-extras", "--no-emit-index-url", "--no-emit-find-links",
+        "--output-file", "requirements.lock", "requirements.txt")
+
+
+def lab(options: list[str]) -> int:
+    """Replace this process by JupyterLab, so that stopping the command stops Lab itself."""
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    os.chdir(ROOT)
+    os.execve(str(VENV_PYTHON), [str(VENV_PYTHON), "-m", "jupyter", "lab",
+                                 f"--ServerApp.root_dir={ROOT}", *options], env)
+    return 0  # not reached
 
 
 def run_in_environment(*args: str) -> int:
@@ -80,13 +115,17 @@ def main(argv: list[str]) -> int:
         "build": ["-m", "belarus_ip_report.build", *options],
         "test": ["-m", "pytest", *options],
         "nbval": ["-m", "pytest", "notebooks", *options],
-        "lab": ["-m", "jupyter", "lab", "--notebook-dir", str(ROOT / "notebooks"), *options],
+        "pdf": ["-m", "belarus_ip_report.build.pdf", *options],
         "bench": [str(ROOT / "benchmarks" / "bench_build.py"), *options],
     }
-    if command not in commands:
+    if command not in (*commands, "lab", "lock"):
         print(f"tasks.py: unknown command {command!r}\n\n{HELP}", file=sys.stderr)
         return 2
     ensure_environment()
+    if command == "lab":
+        return lab(options)
+    if command == "lock":
+        return lock()
     return run_in_environment(*commands[command])
 
 

@@ -169,4 +169,4 @@ def test_the_command_line_stops_on_a_superscript_digit_without_a_traceback(proje
              "meeting_number", "\u00b2")
     assert_stopped_cleanly(
         project_copy, "data/raw/wto_accession_milestones.csv, line 6, column "
-        "'meeting_number': '\u00b2' is not a whole number")
+        "'meeting_number': '\u00b2' is not a whole number (write digits only, such as 12)")

@@ -23,7 +23,7 @@ def table():
     ]
     return pd.DataFrame(
         [{"instrument_id": i, "date": d, "title": f"Title of {i}", "parties": "A; B",
-          "kind": k, "subject": "IP", "source_ids": "seed-ncip-unity-day", "notes": None}
+          "kind": k, "subject": "IP", "source_ids": "seed-ncip-unity-day-2021", "notes": None}
          for i, d, k in rows])
 
 

@@ -25,15 +25,46 @@ def test_every_requirement_is_pinned_exactly():
         assert needed in pins
 
 
-def test_environment_yml_names_the_same_packages_and_pins_as_pip():
+def lock_entries(text: str) -> dict[str, tuple[str, int]]:
+    """Each locked package: its version and how many hashes it carries."""
+    entries: dict[str, tuple[str, int]] = {}
+    current = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if "==" in stripped and not stripped.startswith(("#", "--")):
+            name, _, version = stripped.split(" ")[0].partition("==")
+            current = name.lower()
+            entries[current] = (version, 0)
+        elif stripped.startswith("--hash=sha256:") and current:
+            version, hashes = entries[current]
+            entries[current] = (version, hashes + 1)
+    return entries
+
+
+def test_the_lock_pins_every_direct_requirement_at_the_same_version():
+    direct = requirement_pins((paths.PROJECT_ROOT / "requirements.txt").read_text())
+    locked = lock_entries((paths.PROJECT_ROOT / "requirements.lock").read_text())
+    for name, version in direct.items():
+        assert locked.get(name, ("missing", 0))[0] == version, name
+
+
+def test_every_locked_package_is_pinned_with_a_hash():
+    locked = lock_entries((paths.PROJECT_ROOT / "requirements.lock").read_text())
+    assert len(locked) > 100  # the whole tree, not only the direct requirements
+    assert all(hashes >= 1 for _, hashes in locked.values())
+
+
+def test_environment_yml_installs_the_lock():
     environment = yaml.safe_load((paths.PROJECT_ROOT / "environment.yml").read_text())
     conda = environment["dependencies"]
     assert "python=3.11" in conda
     pip_section = next(item["pip"] for item in conda if isinstance(item, dict))
-    conda_pins = requirement_pins("\n".join(p for p in pip_section if not p.startswith("-e")))
-    pip_pins = requirement_pins((paths.PROJECT_ROOT / "requirements.txt").read_text())
-    assert conda_pins == pip_pins
-    assert "-e ." in pip_section
+    assert "-r requirements.lock" in pip_section
+
+
+def test_tasks_installs_from_the_lock_with_hashes():
+    text = (paths.PROJECT_ROOT / "tasks.py").read_text()
+    assert '"--require-hashes", "--no-deps", "-r", str(LOCK)' in text
 
 
 def test_pyproject_reads_its_dependencies_from_requirements_txt():

@@ -17,14 +17,14 @@ def tables():
          "belarus_in_force": None, "source_ids": "seed-mfa-wipo"},
     ])
     milestones = pd.DataFrame([
-        {"date": "1993-09", "description": "Application", "source_ids": "seed-mfa-wto"},
-        {"date": "2019-07-11", "description": "12th meeting", "source_ids": "seed-mfa-wto"},
+        {"date": "1993-09", "description": "Application", "source_ids": "seed-mfa-geneva-wto"},
+        {"date": "2019-07-11", "description": "12th meeting", "source_ids": "seed-mfa-geneva-wto"},
     ])
     instruments = pd.DataFrame([
         {"date": "1996-04-02", "title": "Community treaty", "kind": "integration_treaty",
-         "source_ids": "seed-ncip-unity-day"},
+         "source_ids": "seed-ncip-unity-day-2021"},
         {"date": "2020", "title": "Memorandum", "kind": "memorandum",
-         "source_ids": "seed-ncip-unity-day"},
+         "source_ids": "seed-ncip-unity-day-2021"},
     ])
     return treaties, milestones, instruments
 

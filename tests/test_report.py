@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from belarus_ip_report import paths
+from belarus_ip_report import paths, settings
+from belarus_ip_report.dates import format_for_people
 from belarus_ip_report.report import CONTENT_SECURITY_POLICY
 from belarus_ip_report.tables import load_table
 
@@ -65,7 +66,7 @@ def test_every_figure_has_alt_text_and_a_numbered_caption(page_html):
 
 
 def test_report_carries_the_data_date_not_a_build_time(page_html):
-    assert "Data as of 21 November 2026" in page_html
+    assert f"Data as of {format_for_people(settings.AS_OF.isoformat())}" in page_html
     assert not re.search(r"\d{2}:\d{2}:\d{2}", page_html)
 
 
@@ -73,7 +74,7 @@ def test_references_are_built_from_the_sources_table_with_working_links(page_htm
     sources = load_table("sources")
     for row in sources.itertuples(index=False):
         assert f'id="source-{row.source_id}"' in page_html
-    linked = sources["url"].notna().sum()
+    linked = sources["url"].notna().sum() + sources["copy_url"].notna().sum()
     section = page_html.split('id="references"', 1)[1]
     assert section.count('<a href="http') == linked
 

@@ -167,12 +167,12 @@ def build(*, force: bool = False) -> str:
 
 def check_raw_tables() -> None:
     """Validate the raw tables before anything runs, so bad data stops with one clear line."""
-    from .errors import DataError
+    from .errors import DataError, DataErrors
     from .tables import load_clean_tables
 
     try:
         load_clean_tables()
-    except DataError as error:
+    except (DataError, DataErrors) as error:
         raise BuildFailed(error.message) from None
 
 

@@ -114,3 +114,27 @@ def years_between_instruments(items: pd.DataFrame) -> pd.Series:
     """Gaps between successive instruments, in whole years of their (first) dates."""
     years = items["date"].map(lambda v: parse_partial_date(v).first.year)
     return years.diff().dropna().astype(int)
+
+
+LEVEL_NAMES = {"national": "Belarusian law", "eurasian": "Eurasian (regional)",
+               "bilateral": "Bilateral"}
+
+
+def ip_law_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Belarus's own IP acts and the regional instruments it joined, for readers."""
+    return pd.DataFrame({
+        "Adopted or signed": table["date"].map(format_for_people),
+        "In force for Belarus": table["in_force"].map(
+            lambda v: format_for_people(v) if isinstance(v, str) else "not found"),
+        "Instrument": table["title"],
+        "Level": table["level"].map(LEVEL_NAMES),
+        "What it does": table["subject"],
+        "Sources": table["source_ids"].str.replace(";", "; "),
+    })
+
+
+def law_since(table: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Belarus's national IP acts adopted in `year` or later, oldest first."""
+    national = table[(table["level"] == "national")
+                     & (table["date"].str[:4].astype(int) >= year)]
+    return national.sort_values("date", kind="stable").reset_index(drop=True)

@@ -34,3 +34,20 @@ class DataError(Exception):
             text += f" ({self.hint})"
         # One line, whatever the offending value holds: line breaks are shown, not followed.
         return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+class DataErrors(DataError):
+    """Every problem that one check found at once, so that a contributor can fix them all in
+    one pass; each line names its file, line and column like a single DataError."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.file, first.problem, line=first.line, column=first.column,
+                         hint=first.hint)
+
+    @property
+    def message(self) -> str:
+        count = len(self.errors)
+        lines = [error.message for error in self.errors]
+        return "\n".join([*lines, f"{count} problem(s) found; fix them all, then build again."])

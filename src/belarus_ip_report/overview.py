@@ -78,3 +78,21 @@ def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str,
     ax.legend(handles=handles, loc="lower left", fontsize=7.5)
     charts.add_source_line(fig, charts.source_text(events))
     return fig
+
+
+def discrepancy_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """One line per disagreement for readers: where it sits, each source's claim, the decision."""
+    rows = []
+    for _, group in claims.groupby("discrepancy_id", sort=True):
+        first = group.iloc[0]
+        rows.append({
+            "Topic": first["topic"],
+            "Where in the data": f"{first['table']} › {first['row_key']} › {first['column']}",
+            "What the sources say": "; ".join(
+                f"{claim} [{source}]" for claim, source in zip(group["claim"], group["source_id"],
+                                                               strict=True)),
+            "Value used": first["value_used"],
+            "Why": first["reason"],
+        })
+    return pd.DataFrame(rows, columns=["Topic", "Where in the data", "What the sources say",
+                                       "Value used", "Why"])

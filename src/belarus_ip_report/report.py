@@ -18,7 +18,9 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from . import paths, settings
+from .chapters import CHAPTERS, chapter_showing
 from .dates import format_for_people
+from .provenance import facts_per_source
 from .schemas import TABLES
 from .tables import load_table, write_text_atomically
 
@@ -54,9 +56,10 @@ class _AltTextWatch(logging.Handler):
 
 
 def reading_order(notebooks: list[Path]) -> list[Path]:
-    """The overview and the chapters first; the chapter on the curated tables closes the report
-    as its methods appendix."""
-    return sorted(notebooks, key=lambda nb: (nb.stem.startswith("01_"), nb.stem))
+    """The order declared in `chapters.CHAPTERS` (the methods chapter closes the report)."""
+    order = [chapter.stem for chapter in CHAPTERS]
+    return sorted(notebooks, key=lambda nb: order.index(nb.stem) if nb.stem in order
+                  else len(order))
 
 
 def export_report(notebooks: list[Path]) -> None:
@@ -224,8 +227,24 @@ def data_files_section() -> str:
     )
 
 
+def _backlinks(facts: list[tuple[str, str, str]]) -> str:
+    """Which values rest on a source, grouped by table, each group linked to its chapter."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_key, column in facts:
+        by_table.setdefault(table, []).append(f"{row_key} › {column}")
+    parts = []
+    for table, places in by_table.items():
+        shown = (", ".join(html.escape(place) for place in places) if len(places) <= 6
+                 else f"{len(places)} values")
+        parts.append(f'<a href="#{chapter_showing(table)}">{html.escape(table)}</a>: {shown}')
+    return "; ".join(parts)
+
+
 def references_section() -> str:
     sources = load_table("sources")
+    backs = facts_per_source(load_table("evidence"))
+    claims = load_table("discrepancies")
+    disputed = set(claims["source_id"])
     items = []
     for row in sources.itertuples(index=False):
         title = html.escape(row.title)
@@ -234,14 +253,32 @@ def references_section() -> str:
         published = (f", {format_for_people(row.published)}"
                      if isinstance(row.published, str) else "")
         accessed = format_for_people(row.accessed)
+        copy = ""
+        if isinstance(row.copy_url, str):
+            dated = (f" of {format_for_people(row.copy_date)}"
+                     if isinstance(row.copy_date, str) else "")
+            copy = (f' Read through a copy{dated}: <a href="{html.escape(row.copy_url)}">'
+                    f"{html.escape(row.copy_url)}</a>.")
+        facts = backs.get(row.source_id, [])
+        backing = (f'<span class="backs">Backs {_backlinks(facts)}.</span>' if facts else "")
+        if row.source_id in disputed:
+            backing += ' <span class="backs">Cited in <a href="#00_overview">a recorded '\
+                       "disagreement</a>.</span>"
         items.append(
             f'<li id="source-{html.escape(row.source_id)}"><span class="source-id">'
-            f"[{html.escape(row.source_id)}]</span> {html.escape(row.publisher)}{published}. "
-            f"{title}. Accessed {accessed}.</li>"
+            f"[{html.escape(row.source_id)}]</span> "
+            f'<span class="tier tier-{html.escape(row.tier)}">{html.escape(row.tier)}</span> '
+            f"{html.escape(row.publisher)}{published}. {title}.{copy} Accessed {accessed}. "
+            f"{backing}</li>"
         )
     return ('<section class="appendix" id="references"><h2>References</h2>\n'
-            "<p>The ids in square brackets are those cited in the <code>source_ids</code> column "
-            f"of every data row.</p>\n<ol class=\"references\">\n{''.join(items)}\n</ol>\n"
+            "<p>Each source with its tier: <em>primary</em> (the depositary's or organisation's "
+            "own record), <em>official</em> (a government or agency page), <em>press</em>, "
+            "<em>reference</em> (encyclopaedias, databases) and <em>copy</em> (a mirror or "
+            "scrape, given with the original it copies). After each, the values of the data "
+            "that rest on it, linked to the chapter that uses them. The ids in square brackets "
+            "are those of the <code>source_ids</code> column and of <code>evidence.csv</code>."
+            f"</p>\n<ol class=\"references\">\n{''.join(items)}\n</ol>\n"
             "</section>")
 
 

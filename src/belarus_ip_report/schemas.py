@@ -37,7 +37,12 @@ BRIP_KINDS = (
     "memorandum",
     "government_decision",
 )
-SOURCE_KINDS = ("source_document", "official_page", "treaty_text", "secondary")
+SOURCE_KINDS = ("source_document", "official_page", "treaty_text", "legal_act", "document",
+                "news", "reference", "copy")
+#: How far a source can be trusted, best first: the depositary's or organisation's own record,
+#: a government or agency page, the press, a reference work, a copy of another page.
+SOURCE_TIERS = ("primary", "official", "press", "reference", "copy")
+EVIDENCE_VERDICTS = ("confirmed", "partial", "unverified")
 ACCESSION_STATUSES = ("member", "acceding")
 MEMBERSHIP_ROUTES = ("original", "accession")
 ORGANISATIONS = ("WIPO", "WTO", "GATT", "BIRPI", "EAEU", "CIS", "EAPO", "Union State")
@@ -50,18 +55,21 @@ def text(description: str, *, nullable: bool = False, pattern: str | None = None
     return pa.Column(str, checks=checks, nullable=nullable, description=description)
 
 
-def category(values: tuple[str, ...], description: str, *, nullable: bool = False) -> pa.Column:
+def category(values: tuple[str, ...], description: str, *, nullable: bool = False,
+             evidence: bool = False) -> pa.Column:
     allowed = ", ".join(values)
     return pa.Column(
         str,
         pa.Check.isin(values),
         nullable=nullable,
         description=f"{description} One of: {allowed}.",
+        metadata={"evidence": True} if evidence else None,
     )
 
 
 def partial_date(
-    description: str, *, nullable: bool = False, precisions: tuple[str, ...] = PRECISIONS
+    description: str, *, nullable: bool = False, precisions: tuple[str, ...] = PRECISIONS,
+    evidence: bool = False,
 ) -> pa.Column:
     """An ISO 8601 date that may be partial (YYYY or YYYY-MM) where the source gives no day."""
     note = "ISO 8601 date (YYYY-MM-DD)" if precisions == ("day",) else (
@@ -72,12 +80,14 @@ def partial_date(
         pa.Check.str_matches(ISO_PARTIAL_DATE.pattern),
         nullable=nullable,
         description=f"{description} {note}.",
-        metadata={"date_precisions": precisions},
+        metadata={"date_precisions": precisions, "evidence": evidence},
     )
 
 
-def count(description: str, *, nullable: bool = False, minimum: int = 0) -> pa.Column:
-    return pa.Column("Int64", pa.Check.ge(minimum), nullable=nullable, description=description)
+def count(description: str, *, nullable: bool = False, minimum: int = 0,
+          evidence: bool = False) -> pa.Column:
+    return pa.Column("Int64", pa.Check.ge(minimum), nullable=nullable, description=description,
+                     metadata={"evidence": True} if evidence else None)
 
 
 def source_ids() -> pa.Column:
@@ -125,6 +135,14 @@ class TableSpec:
         return [n for n, c in self.schema.columns.items() if str(c.dtype) == "Int64"]
 
     @property
+    def evidence_columns(self) -> list[str]:
+        """Columns whose every value needs a row in `evidence` naming the source that states it."""
+        return [
+            name for name, column in self.schema.columns.items()
+            if column.metadata and column.metadata.get("evidence")
+        ]
+
+    @property
     def source_id_columns(self) -> list[str]:
         """Columns holding ';'-separated ids that must exist in the `sources` table."""
         return [
@@ -156,22 +174,48 @@ def _only_parties_have_belarus_dates() -> pa.Check:
     )
 
 
+def source_id(description: str) -> pa.Column:
+    """One id from the `sources` table."""
+    return pa.Column(str, pa.Check.str_matches(SOURCE_ID.pattern), description=description,
+                     metadata={"foreign_key": "sources.source_id"})
+
+
+def _copies_name_their_original() -> pa.Check:
+    return pa.Check(
+        lambda df: (df["tier"] != "copy") | df["copy_url"].notna(),
+        error="copy_url: a source of tier 'copy' needs the address of the copy in copy_url (the "
+              "title, publisher and url name the original it copies)",
+    )
+
+
 SOURCES = table(
     "sources",
-    "Every source the data cites: the five source documents and the public pages used to "
-    "check and complete them.",
+    "Every source the data cites: the five source documents and the public records used to "
+    "check and complete them, each with its tier.",
     key=("source_id",),
     sort_by=("source_id",),
     columns={
-        "source_id": text("Short stable id that fact rows cite.", pattern=SOURCE_ID.pattern),
-        "title": text("Title of the page or document."),
-        "publisher": text("Organisation that published it."),
-        "published": partial_date("Publication date, where known.", nullable=True),
-        "url": text("Address of the page, where known.", nullable=True, pattern=r"^https?://\S+$"),
-        "kind": category(SOURCE_KINDS, "What sort of source it is."),
+        "source_id": text("Readable stable id that fact and evidence rows cite.",
+                          pattern=SOURCE_ID.pattern),
+        "title": text("Title of the page or document, as it stands there."),
+        "publisher": text("Organisation that published the original."),
+        "published": partial_date("Publication date, where the source shows one.",
+                                  nullable=True),
+        "url": text("Address of the original, where known.", nullable=True,
+                    pattern=r"^https?://\S+$"),
+        "copy_url": text("Address of the copy the project read, where the original could not "
+                         "be read itself.", nullable=True, pattern=r"^https?://\S+$"),
+        "copy_date": partial_date("Date of that copy (its snapshot or crawl date).",
+                                  nullable=True),
         "accessed": partial_date("Date the project read it.", precisions=("day",)),
+        "tier": category(SOURCE_TIERS, "How far the source can be trusted, best first: "
+                         "primary (the depositary's or organisation's own record), official "
+                         "(a government or agency page), press, reference (encyclopaedias, "
+                         "databases), copy (a mirror or scrape of another page)."),
+        "kind": category(SOURCE_KINDS, "What sort of document it is."),
         "notes": notes(),
     },
+    checks=[_copies_name_their_original()],
 )
 
 WIPO_TREATIES = table(
@@ -186,23 +230,23 @@ WIPO_TREATIES = table(
         "field": category(FIELDS, "Area of IP law."),
         "wipo_group": category(WIPO_GROUPS, "WIPO's own grouping of the treaties it administers."),
         "adopted": partial_date("Date the treaty was adopted; empty where no source gives it.",
-                                nullable=True, precisions=("day",)),
+                                nullable=True, precisions=("day",), evidence=True),
         "in_force": partial_date("Date it entered into force; empty if not yet.",
-                                 nullable=True, precisions=("day",)),
+                                 nullable=True, precisions=("day",), evidence=True),
         "parties_count": count("Number of contracting parties on parties_count_as_of.",
-                               nullable=True),
+                               nullable=True, evidence=True),
         "parties_count_as_of": partial_date("Date of the contracting-party count.",
-                                            nullable=True, precisions=("day",)),
+                                            nullable=True, precisions=("day",), evidence=True),
         "belarus_status": category(
             BELARUS_STATUSES,
             "Belarus's relation to the treaty ('unverified': no source seen lists Belarus as a "
-            "party, but none lists the parties in full either)."),
+            "party, but none lists the parties in full either).", evidence=True),
         "belarus_instrument": category(BELARUS_INSTRUMENTS, "Kind of instrument Belarus used.",
-                                       nullable=True),
+                                       nullable=True, evidence=True),
         "belarus_deposited": partial_date("Date Belarus deposited its instrument.",
-                                          nullable=True),
+                                          nullable=True, evidence=True),
         "belarus_in_force": partial_date("Date the treaty entered into force for Belarus.",
-                                         nullable=True),
+                                         nullable=True, evidence=True),
         "source_ids": source_ids(),
         "notes": notes(),
     },
@@ -216,8 +260,10 @@ BELARUS_WIPO_EVENTS = table(
     sort_by=("date", "event_id"),
     columns={
         "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
-        "date": partial_date("Date of the event (first day where it spans several)."),
-        "date_end": partial_date("Last day, for events that span several days.", nullable=True),
+        "date": partial_date("Date of the event (first day where it spans several).",
+                             evidence=True),
+        "date_end": partial_date("Last day, for events that span several days.", nullable=True,
+                                 evidence=True),
         "category": category(WIPO_EVENT_CATEGORIES, "Kind of event."),
         "description": text("What happened, in the project's words."),
         "source_ids": source_ids(),
@@ -232,12 +278,13 @@ WTO_ACCESSION_MILESTONES = table(
     sort_by=("date", "milestone_id"),
     columns={
         "milestone_id": text("Short stable id of the milestone.", pattern=SOURCE_ID.pattern),
-        "date": partial_date("Date of the milestone (first day where it spans several)."),
+        "date": partial_date("Date of the milestone (first day where it spans several).",
+                             evidence=True),
         "date_end": partial_date("Last day, for milestones that span several days.",
-                                 nullable=True),
+                                 nullable=True, evidence=True),
         "category": category(WTO_CATEGORIES, "Lane of the accession story."),
         "meeting_number": count("Number of the working-party meeting, for meetings.",
-                                nullable=True, minimum=1),
+                                nullable=True, minimum=1, evidence=True),
         "description": text("What happened, in the project's words."),
         "source_ids": source_ids(),
     },
@@ -259,9 +306,11 @@ WTO_MEMBERS = table(
         "member": text("Member's name as the WTO lists it."),
         "membership_date": partial_date(
             "Date of WTO membership; empty where no source the project saw gives it.",
-            nullable=True),
+            nullable=True, evidence=True),
         "route": category(MEMBERSHIP_ROUTES,
-                          "Original member, or joined by accession (Article XII)."),
+                          "Original member, or joined by accession (Article XII); checked "
+                          "against wto_accessions: 'accession' exactly for the governments that "
+                          "table lists as members."),
         "source_ids": source_ids(),
         "notes": notes(),
     },
@@ -269,20 +318,20 @@ WTO_MEMBERS = table(
 
 WTO_ACCESSIONS = table(
     "wto_accessions",
-    "Accessions to the WTO since 1995 and long-running ones still open: application to "
-    "membership.",
+    "Accessions to the WTO since 1995 and those still open: application to membership.",
     key=("government",),
     sort_by=("application_date", "government"),
     columns={
         "government": text("Acceding government."),
         "application_date": partial_date(
             "Date the application for accession was made; empty where no source gives it.",
-            nullable=True),
+            nullable=True, evidence=True),
         "working_party_established": partial_date("Date the working party was set up.",
-                                                  nullable=True),
+                                                  nullable=True, evidence=True),
         "membership_date": partial_date("Date of WTO membership; empty while still acceding.",
-                                        nullable=True),
-        "status": category(ACCESSION_STATUSES, "Whether the accession is complete."),
+                                        nullable=True, evidence=True),
+        "status": category(ACCESSION_STATUSES, "Whether the accession is complete.",
+                           evidence=True),
         "source_ids": source_ids(),
     },
     checks=[
@@ -302,11 +351,35 @@ BELARUS_RUSSIA_IP = table(
     sort_by=("date", "instrument_id"),
     columns={
         "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
-        "date": partial_date("Date signed (or approved, where that is all the source gives)."),
+        "date": partial_date("Date signed (or approved, where that is all the source gives).",
+                             evidence=True),
         "title": text("Name of the instrument, in English."),
         "parties": text("Who concluded it."),
         "kind": category(BRIP_KINDS, "Kind of instrument."),
         "subject": text("What it is about, in the project's words."),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+)
+
+IP_LEVELS = ("national", "eurasian", "bilateral")
+IP_INSTRUMENT_KINDS = ("law", "decree", "resolution", "treaty", "protocol", "agreement")
+
+BELARUS_IP_INSTRUMENTS = table(
+    "belarus_ip_instruments",
+    "Belarus's own IP legislation since 2022 and the regional (Eurasian) IP instruments it "
+    "joined.",
+    key=("instrument_id",),
+    sort_by=("date", "instrument_id"),
+    columns={
+        "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date adopted or signed.", evidence=True),
+        "in_force": partial_date("Date it took effect for Belarus, where a source gives it.",
+                                 nullable=True, evidence=True),
+        "title": text("Name of the instrument, in English."),
+        "level": category(IP_LEVELS, "Whose instrument it is."),
+        "kind": category(IP_INSTRUMENT_KINDS, "Kind of instrument."),
+        "subject": text("What it does, in the project's words."),
         "source_ids": source_ids(),
         "notes": notes(),
     },
@@ -319,7 +392,7 @@ CONTEXT_EVENTS = table(
     sort_by=("date", "event_id"),
     columns={
         "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
-        "date": partial_date("Date of the event."),
+        "date": partial_date("Date of the event.", evidence=True),
         "organisation": category(ORGANISATIONS, "Organisation concerned."),
         "description": text("What happened, in the project's words."),
         "source_ids": source_ids(),
@@ -333,45 +406,99 @@ KEY_FIGURES = table(
     sort_by=("figure_id",),
     columns={
         "figure_id": text("Short stable id of the figure.", pattern=SOURCE_ID.pattern),
-        "value": count("The number the source states."),
+        "value": count("The number the source states.", evidence=True),
         "qualifier": category(("exactly", "more_than", "around"),
                               "Whether the source gives the number exactly or as a bound."),
         "unit": text("What is counted."),
-        "as_of": partial_date("Date the figure refers to.", nullable=True),
+        "as_of": partial_date("Date the figure refers to.", nullable=True, evidence=True),
         "description": text("The figure in a sentence, in the project's words."),
         "source_ids": source_ids(),
     },
 )
 
+#: The fact tables: every value of their evidence columns is backed by `evidence` rows.
+FACT_TABLES = (WIPO_TREATIES, BELARUS_WIPO_EVENTS, WTO_ACCESSION_MILESTONES, WTO_MEMBERS,
+               WTO_ACCESSIONS, BELARUS_RUSSIA_IP, BELARUS_IP_INSTRUMENTS, CONTEXT_EVENTS,
+               KEY_FIGURES)
+FACT_TABLE_NAMES = tuple(spec.name for spec in FACT_TABLES)
+
+
+def _fact_table() -> pa.Column:
+    return category(FACT_TABLE_NAMES, "The fact table the row is about.")
+
+
+EVIDENCE = table(
+    "evidence",
+    "One row per value and source: which table, row and column, which source states the "
+    "value, and where in the source it stands.",
+    key=("table", "row_key", "column", "source_id"),
+    sort_by=("table", "row_key", "column", "source_id"),
+    columns={
+        "table": _fact_table(),
+        "row_key": text("Key of the row in that table."),
+        "column": text("Column of the value."),
+        "value": text("The value as the table holds it; the build checks that they agree."),
+        "source_id": source_id("The source that states the value (an id from `sources`)."),
+        "locator": text("Where in the source the value stands: section, table row, paragraph."),
+        "quote": text("A short quote, in the source's language, where it helps.",
+                      nullable=True),
+        "verdict": category(EVIDENCE_VERDICTS,
+                            "confirmed: the source states the value; partial: it states part "
+                            "of it (the year of a day, say); unverified: the source claims it "
+                            "but no better source in reach confirms it."),
+        "note": notes(),
+    },
+    checks=[pa.Check(
+        lambda df: (df["verdict"] == "confirmed") | df["note"].notna(),
+        error="note: a 'partial' or 'unverified' verdict needs a note saying why",
+    )],
+)
+
 DISCREPANCIES = table(
     "discrepancies",
-    "Where sources disagree: what each says, the value the report uses, and why.",
-    key=("discrepancy_id",),
-    sort_by=("discrepancy_id",),
+    "Where sources disagree: one row per claim, naming the table, row and column concerned, "
+    "with the value the report uses and why.",
+    key=("discrepancy_id", "source_id", "claim"),
+    sort_by=("discrepancy_id", "source_id", "claim"),
     columns={
-        "discrepancy_id": text("Short stable id.", pattern=SOURCE_ID.pattern),
+        "discrepancy_id": text("Short stable id, shared by the claims of one disagreement.",
+                               pattern=SOURCE_ID.pattern),
         "topic": text("What the sources disagree about."),
-        "claim_a": text("What the first source says."),
-        "source_a": source_ids(),
-        "claim_b": text("What the second source says."),
-        "source_b": source_ids(),
-        "value_used": text("The value the report uses."),
-        "reason": text("Why that value."),
+        "table": _fact_table(),
+        "row_key": text("Key of the row concerned."),
+        "column": text("Column concerned."),
+        "claim": text("What this source says."),
+        "source_id": source_id("The source making the claim (an id from `sources`)."),
+        "locator": text("Where in the source the claim stands.", nullable=True),
+        "value_used": text("The value the report uses (the same on every claim of the "
+                           "disagreement)."),
+        "reason": text("Why that value (the same on every claim of the disagreement)."),
+    },
+)
+
+SAME_FACTS = table(
+    "same_facts",
+    "Facts that stand in two tables: the build checks that both places hold the same value.",
+    key=("table_a", "row_key_a", "column_a", "table_b", "row_key_b", "column_b"),
+    sort_by=("table_a", "row_key_a", "column_a"),
+    columns={
+        "table_a": _fact_table(),
+        "row_key_a": text("Key of the row in the first table."),
+        "column_a": text("Column in the first table."),
+        "table_b": _fact_table(),
+        "row_key_b": text("Key of the row in the second table."),
+        "column_b": text("Column in the second table."),
+        "note": notes(),
     },
 )
 
 #: Every curated table, in load order (sources first: the others refer to it).
 TABLES: tuple[TableSpec, ...] = (
     SOURCES,
-    WIPO_TREATIES,
-    BELARUS_WIPO_EVENTS,
-    WTO_ACCESSION_MILESTONES,
-    WTO_MEMBERS,
-    WTO_ACCESSIONS,
-    BELARUS_RUSSIA_IP,
-    CONTEXT_EVENTS,
-    KEY_FIGURES,
+    *FACT_TABLES,
+    EVIDENCE,
     DISCREPANCIES,
+    SAME_FACTS,
 )
 TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
 

@@ -4,6 +4,6 @@ from datetime import date
 
 #: The date the curated data was last checked against its sources; the report says "as of"
 #: this date, and open-ended spans (Belarus's WTO accession) run up to it.
-AS_OF = date(2026, 11, 21)
+AS_OF = date(2026, 11, 23)
 
 REPORT_TITLE = "Belarus in the international intellectual-property and trade system"

@@ -20,9 +20,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import paths
+from .crosschecks import RawRows, check_cross_tables
 from .dates import parse_partial_date
-from .errors import DataError
-from .schemas import SOURCE_SEPARATOR, TABLES, TABLES_BY_NAME, TableSpec
+from .errors import DataError, DataErrors
+from .schemas import SOURCE_ID, SOURCE_SEPARATOR, TABLES, TABLES_BY_NAME, TableSpec
 
 UTF8_BOM = b"\xef\xbb\xbf"
 #: Longest whole number a count column takes (Int64 holds 18 digits safely).
@@ -182,99 +183,174 @@ def _check_header(file: str, header: list[str], expected: list[str], line: int) 
 
 
 def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> CleanTable:
-    """Type, check and order one raw table; the first problem stops with a DataError."""
+    """Type, check and order one raw table. Every problem found is reported at once: one
+    DataError, or DataErrors when there are several."""
     spec, frame = raw.spec, raw.frame.copy()
+    problems: list[DataError] = []
     for column, precisions in spec.date_columns.items():
-        _check_dates(raw, frame, column, precisions)
+        problems += _check_dates(raw, frame, column, precisions)
     for column in spec.integer_columns:
-        frame[column] = _parse_integers(raw, frame[column], column)
-    _check_unique_key(raw, frame)
+        frame[column], found = _parse_integers(raw, frame[column], column)
+        problems += found
+    problems += _check_unique_key(raw, frame)
+    reported = {(error.line, error.column) for error in problems}
     try:
         frame = spec.schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        raise _first_schema_error(raw, errors.failure_cases) from None
+        problems += [error for error in _schema_errors(raw, errors.failure_cases)
+                     if (error.line, error.column) not in reported]
     if known_sources is not None:
         for column in spec.source_id_columns:
-            _check_source_ids(raw, frame, set(known_sources), column)
+            problems += _check_source_ids(raw, frame, set(known_sources), column)
+    raise_all(problems)
     return CleanTable(spec, _with_precisions(spec, frame), len(frame), raw.changes)
 
 
+def raise_all(problems: list[DataError]) -> None:
+    """Nothing to report, one problem, or all of them in file and CSV-line order, the same
+    problem on many lines of one column said once with the lines it stands on."""
+    problems = _group_repeats(sorted(problems, key=lambda e: (e.file, e.line or 0)))
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise DataErrors(problems)
+
+
+def _group_repeats(problems: list[DataError], shown: int = 5) -> list[DataError]:
+    groups: dict[tuple, list[DataError]] = {}
+    for problem in problems:
+        groups.setdefault((problem.file, problem.column, problem.problem, problem.hint),
+                          []).append(problem)
+    grouped = []
+    for (file, column, problem, hint), members in groups.items():
+        first = members[0]
+        if len(members) > 1:
+            lines = [str(m.line) for m in members[1:] if m.line is not None]
+            more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
+            problem = f"{problem} (also on line(s) {', '.join(lines[:shown])}{more})"
+        grouped.append(DataError(file, problem, line=first.line, column=column, hint=hint))
+    return sorted(grouped, key=lambda e: (e.file, e.line or 0))
+
+
 def _check_dates(raw: RawTable, frame: pd.DataFrame, column: str,
-                 precisions: tuple[str, ...]) -> None:
+                 precisions: tuple[str, ...]) -> list[DataError]:
+    problems = []
     for position, value in enumerate(frame[column]):
         if pd.isna(value):
             continue
         try:
             parsed = parse_partial_date(value)
         except ValueError as error:
-            raise DataError(raw.file, str(error), line=raw.line_of(position),
-                            column=column) from None
+            problems.append(DataError(raw.file, str(error), line=raw.line_of(position),
+                                      column=column))
+            frame.iloc[position, frame.columns.get_loc(column)] = pd.NA
+            continue
         if parsed.precision not in precisions:
-            raise DataError(
+            problems.append(DataError(
                 raw.file, f"'{value}' is a {parsed.precision}; this column needs a full "
-                f"{' or '.join(precisions)}", line=raw.line_of(position), column=column)
+                f"{' or '.join(precisions)}", line=raw.line_of(position), column=column))
+    return problems
 
 
-def _parse_integers(raw: RawTable, values: pd.Series, column: str) -> pd.Series:
+def _parse_integers(raw: RawTable, values: pd.Series,
+                    column: str) -> tuple[pd.Series, list[DataError]]:
     parsed: list[int | None] = []
+    problems = []
     for position, value in enumerate(values):
         if pd.isna(value):
             parsed.append(None)
         elif value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
             parsed.append(int(value))
         else:
-            raise DataError(raw.file, f"'{value}' is not a whole number",
-                            line=raw.line_of(position), column=column)
-    return pd.Series(pd.array(parsed, dtype="Int64"), index=values.index, name=column)
+            negative = value.startswith("-") and value[1:].isascii() and value[1:].isdigit()
+            problem = (f"'{value}' is negative; a count is zero or more" if negative
+                       else f"'{value}' is not a whole number")
+            problems.append(DataError(raw.file, problem, line=raw.line_of(position),
+                                      column=column, hint="write digits only, such as 12"))
+            parsed.append(None)
+    series = pd.Series(pd.array(parsed, dtype="Int64"), index=values.index, name=column)
+    return series, problems
 
 
-def _check_unique_key(raw: RawTable, frame: pd.DataFrame) -> None:
+def _check_unique_key(raw: RawTable, frame: pd.DataFrame) -> list[DataError]:
     """Duplicate keys, with the line of both rows; empty keys are left to the schema."""
     key = list(raw.spec.key)
     keyed = frame.dropna(subset=key)
-    duplicated = keyed.duplicated(subset=key, keep="first")
-    if duplicated.any():
-        position = int(keyed.index[duplicated.to_numpy()][0])
-        values = frame.loc[position, key]
-        first = int(keyed.index[(keyed[key] == values).all(axis=1)][0])
-        shown = " / ".join(map(str, values.tolist()))
-        raise DataError(raw.file, f"duplicate key '{shown}' (first at line {raw.line_of(first)})",
-                        line=raw.line_of(position), column=key[0])
+    problems = []
+    first_line: dict[tuple, int] = {}
+    for position, values in zip(keyed.index, keyed[key].itertuples(index=False), strict=True):
+        values = tuple(values)
+        if values in first_line:
+            shown = " / ".join(map(str, values))
+            problems.append(DataError(
+                raw.file, f"duplicate key '{shown}' (first at line {first_line[values]})",
+                line=raw.line_of(int(position)), column=key[0]))
+        else:
+            first_line[values] = raw.line_of(int(position))
+    return problems
 
 
-def _first_schema_error(raw: RawTable, failures: pd.DataFrame) -> DataError:
+#: What a pattern check asks for, in words.
+PATTERN_WORDS = {
+    r"^https?://\S+$": "an address starting with http:// or https://, without spaces",
+    SOURCE_ID.pattern: "lowercase letters and digits joined by single hyphens, such as "
+                       "'wto-news-belarus-2019'",
+}
+
+
+def _schema_errors(raw: RawTable, failures: pd.DataFrame) -> list[DataError]:
     failures = failures.assign(
         _position=pd.to_numeric(failures["index"], errors="coerce")
     ).sort_values("_position", na_position="first", kind="stable")
-    distinct = failures.drop_duplicates(subset=["_position", "check"])
-    first = distinct.iloc[0]
-    column = first["column"] if isinstance(first["column"], str) else None
-    line = None if pd.isna(first["_position"]) else raw.line_of(int(first["_position"]))
-    check = str(first["check"])
-    if first["schema_context"] == "DataFrameSchema" and ": " in check:
+    # Duplicate keys are reported by _check_unique_key, with both lines.
+    failures = failures[failures["check"] != "multiple_fields_uniqueness"].copy()
+    # A row check fails once per row, whatever number of columns pandera lists for it.
+    row_check = failures["schema_context"] == "DataFrameSchema"
+    failures.loc[row_check, "column"] = None
+    distinct = failures.drop_duplicates(subset=["_position", "column", "check"])
+    return [_schema_error(raw, failure) for _, failure in distinct.iterrows()]
+
+
+def _schema_error(raw: RawTable, failure: pd.Series) -> DataError:
+    column = failure["column"] if isinstance(failure["column"], str) else None
+    line = None if pd.isna(failure["_position"]) else raw.line_of(int(failure["_position"]))
+    check = str(failure["check"])
+    hint = ""
+    if failure["schema_context"] == "DataFrameSchema" and ": " in check:
         # Row checks name the column they are about at the start of their message.
         column, problem = check.split(": ", 1)
     elif check == "not_nullable":
         problem = "a value is required here"
     elif check.startswith("isin("):
-        problem = f"'{first['failure_case']}' is not an allowed value"
+        problem = f"'{failure['failure_case']}' is not an allowed value"
         column_schema = raw.spec.schema.columns.get(column)
         if column_schema is not None:
-            problem += f" ({column_schema.description.split('One of: ')[-1].rstrip('.')})"
+            hint = f"allowed: {column_schema.description.split('One of: ')[-1].rstrip('.')}"
+    elif check.startswith("str_matches("):
+        pattern = check[len("str_matches("):-1].strip("'")
+        wanted = PATTERN_WORDS.get(pattern, "the form the column's definition gives")
+        problem = f"'{failure['failure_case']}' is not in the expected form"
+        hint = f"write {wanted}"
+    elif check.startswith("greater_than_or_equal_to("):
+        problem = f"'{failure['failure_case']}' is below the smallest allowed value " \
+                  f"{check[len('greater_than_or_equal_to('):-1]}"
     else:
-        problem = f"'{first['failure_case']}' fails the check {check}"
-    others = len(distinct) - 1
-    hint = f"and {others} more problem(s) in this table" if others else ""
+        problem = f"'{failure['failure_case']}' breaks the rule {check}"
     return DataError(raw.file, problem, line=line, column=column, hint=hint)
 
 
-def _check_source_ids(raw: RawTable, frame: pd.DataFrame, known: set[str], column: str) -> None:
+def _check_source_ids(raw: RawTable, frame: pd.DataFrame, known: set[str],
+                      column: str) -> list[DataError]:
+    problems = []
     for position, value in enumerate(frame[column]):
+        if not isinstance(value, str):
+            continue
         for source_id in value.split(SOURCE_SEPARATOR):
             if source_id not in known:
-                raise DataError(raw.file, f"unknown source id '{source_id}'",
-                                line=raw.line_of(position), column=column,
-                                hint="add it to data/raw/sources.csv or fix the id")
+                problems.append(DataError(raw.file, f"unknown source id '{source_id}'",
+                                          line=raw.line_of(position), column=column,
+                                          hint="add it to data/raw/sources.csv or fix the id"))
+    return problems
 
 
 def _with_precisions(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
@@ -290,12 +366,30 @@ def _with_precisions(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_clean_tables(folder: Path = paths.RAW) -> dict[str, CleanTable]:
-    """Read and validate every raw table; nothing is written. Raises DataError."""
-    sources = validate_raw_table(read_raw_table(TABLES[0], folder), known_sources=None)
-    known = set(sources.frame["source_id"])
-    tables = {sources.spec.name: sources}
-    for spec in TABLES[1:]:
-        tables[spec.name] = validate_raw_table(read_raw_table(spec, folder), known)
+    """Read and validate every raw table, then the checks across tables (evidence, facts kept
+    in two places, discrepancies); nothing is written. Every table is checked even when an
+    earlier one failed, and all problems are raised together (DataError or DataErrors)."""
+    problems: list[DataError] = []
+    tables: dict[str, CleanTable] = {}
+    raw_rows: dict[str, RawRows] = {}
+    known: set[str] | None = None  # the sources table is checked first, without this list
+    for spec in TABLES:
+        try:
+            raw = read_raw_table(spec, folder)
+            if spec.name == "sources":
+                known = set(raw.frame["source_id"].dropna())
+            tables[spec.name] = validate_raw_table(raw, known)
+            raw_rows[spec.name] = RawRows(raw.file, raw.frame, raw.lines)
+        except DataErrors as errors:
+            problems += errors.errors
+        except DataError as error:
+            problems.append(error)
+    if not problems:
+        try:
+            check_cross_tables(raw_rows)
+        except DataErrors as errors:
+            problems += errors.errors
+    raise_all(problems)
     return tables
 
 

@@ -1,0 +1,39 @@
+"""The chapters of the report, declared once: their reading order and the tables each reads.
+
+The report's order and numbering, the build's dependencies and the README's table of notebooks
+all come from this list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Chapter:
+    stem: str
+    #: Processed tables the notebook reads (`01_clean_tables` reads every raw table instead).
+    reads: tuple[str, ...]
+
+
+#: Reading order: the overview first, the methods chapter on the curated tables last.
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter("00_overview", ("wipo_treaties", "belarus_wipo_events", "wto_accession_milestones",
+                            "wto_accessions", "wto_members", "key_figures", "belarus_russia_ip",
+                            "sources", "discrepancies")),
+    Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures")),
+    Chapter("03_wto_accession", ("wto_accession_milestones", "wto_members", "wto_accessions",
+                                 "key_figures")),
+    Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "context_events", "key_figures")),
+    Chapter("01_clean_tables", ()),
+)
+CLEANING = "01_clean_tables"
+
+
+def chapter_showing(table: str) -> str:
+    """The stem of the first chapter after the overview that reads `table` (else the methods
+    chapter, which shows every table)."""
+    for chapter in CHAPTERS[1:]:
+        if table in chapter.reads:
+            return chapter.stem
+    return CLEANING

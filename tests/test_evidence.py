@@ -1,0 +1,229 @@
+"""The checks across tables: evidence for every value, evidence that points at real places,
+source_ids that agree with the evidence, facts kept in two tables, coherent discrepancies.
+
+Small hand-made tables, one problem each; the last tests run the real loader on a copy of the
+real data with one problem put in, as the build would meet it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from belarus_ip_report import build, crosschecks, paths, tables
+from belarus_ip_report.errors import DataErrors
+from belarus_ip_report.schemas import FACT_TABLES, TABLES_BY_NAME
+
+TREATY = {"treaty_id": "hague", "adopted": "1925-11-06", "in_force": "1928-06-01",
+          "parties_count": "80", "parties_count_as_of": "2026-02-03", "belarus_status": "party",
+          "belarus_instrument": "accession", "belarus_deposited": "2021-04-19",
+          "belarus_in_force": "2021-07-19", "source_ids": "wipolex-hague"}
+EVENT = {"event_id": "hague-accession", "date": "2021-04-19", "date_end": None,
+         "category": "treaty_instrument", "source_ids": "wipolex-hague"}
+
+
+def rows(name: str, records: list[dict]) -> crosschecks.RawRows:
+    columns = list(TABLES_BY_NAME[name].schema.columns)
+    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in records], columns=columns,
+                         dtype=object).replace({None: pd.NA})
+    return crosschecks.RawRows(f"data/raw/{name}.csv", frame, list(range(2, len(records) + 2)))
+
+
+def evidence_for(table: str, key: str, record: dict, source: str = "wipolex-hague") -> list[dict]:
+    return [{"table": table, "row_key": key, "column": column, "value": record[column],
+             "source_id": source, "locator": "row Belarus", "verdict": "confirmed"}
+            for column in TABLES_BY_NAME[table].evidence_columns if record.get(column)]
+
+
+def world(treaty: dict | None = None, event: dict | None = None, evidence: list | None = None,
+          same: list | None = None, claims: list | None = None) -> dict:
+    treaty = treaty or dict(TREATY)
+    event = event or dict(EVENT)
+    if evidence is None:
+        evidence = [*evidence_for("wipo_treaties", "hague", treaty),
+                    *evidence_for("belarus_wipo_events", "hague-accession", event)]
+    tables_ = {spec.name: rows(spec.name, []) for spec in FACT_TABLES}
+    tables_["wipo_treaties"] = rows("wipo_treaties", [treaty])
+    tables_["belarus_wipo_events"] = rows("belarus_wipo_events", [event])
+    tables_["evidence"] = rows("evidence", evidence)
+    tables_["same_facts"] = rows("same_facts", same or [])
+    tables_["discrepancies"] = rows("discrepancies", claims or [])
+    return tables_
+
+
+def problems(tables_: dict) -> list[str]:
+    with pytest.raises(DataErrors) as raised:
+        crosschecks.check_cross_tables(tables_)
+    return [error.message for error in raised.value.errors]
+
+
+def test_a_fully_evidenced_world_passes():
+    crosschecks.check_cross_tables(world())
+
+
+def test_a_value_without_evidence_is_named_by_file_line_and_column():
+    evidence = [e for e in evidence_for("wipo_treaties", "hague", TREATY)
+                if e["column"] != "in_force"]
+    evidence += evidence_for("belarus_wipo_events", "hague-accession", EVENT)
+    assert problems(world(evidence=evidence)) == [
+        "data/raw/wipo_treaties.csv, line 2, column 'in_force': '1928-06-01' has no evidence "
+        "(row 'hague') (" + crosschecks.EVIDENCE_HINT + ")"]
+
+
+def test_every_problem_is_reported_not_only_the_first():
+    evidence = evidence_for("belarus_wipo_events", "hague-accession", EVENT)
+    found = problems(world(evidence=evidence))
+    # eight evidenced treaty values, then source_ids citing a source no evidence names
+    assert len(found) == 9
+    assert found[-1].startswith("data/raw/wipo_treaties.csv, line 2, column 'source_ids'")
+
+
+def test_evidence_pointing_at_a_missing_row():
+    evidence = world()["evidence"].frame.to_dict("records")
+    evidence.append({**evidence[0], "row_key": "hauge"})
+    found = problems(world(evidence=[{k: (None if pd.isna(v) else v) for k, v in e.items()}
+                                     for e in evidence]))
+    assert found == ["data/raw/evidence.csv, line 11, column 'row_key': no row 'hauge' in "
+                     "data/raw/wipo_treaties.csv (fix the key, or remove this evidence row)"]
+
+
+def test_evidence_pointing_at_a_column_that_takes_none():
+    evidence = [*evidence_for("wipo_treaties", "hague", TREATY),
+                *evidence_for("belarus_wipo_events", "hague-accession", EVENT)]
+    evidence.append({**evidence[0], "column": "shortname"})
+    (found,) = problems(world(evidence=evidence))
+    assert "column 'column': 'shortname' is not a column of facts" in found
+
+
+def test_evidence_for_a_value_the_table_no_longer_holds():
+    treaty = {**TREATY, "adopted": "1925-11-07"}
+    evidence = [*evidence_for("wipo_treaties", "hague", TREATY),
+                *evidence_for("belarus_wipo_events", "hague-accession", EVENT)]
+    (found,) = problems(world(treaty=treaty, evidence=evidence))
+    assert found.startswith("data/raw/evidence.csv, line 2, column 'value': says '1925-11-06' "
+                            "but data/raw/wipo_treaties.csv (line 2) holds '1925-11-07'")
+
+
+def test_source_ids_must_list_exactly_the_evidenced_sources():
+    treaty = {**TREATY, "source_ids": "wipolex-hague;seed-mfa-wipo"}
+    (found,) = problems(world(treaty=treaty, evidence=[
+        *evidence_for("wipo_treaties", "hague", TREATY),
+        *evidence_for("belarus_wipo_events", "hague-accession", EVENT)]))
+    assert "column 'source_ids': no evidence row of 'hague' cites seed-mfa-wipo" in found
+
+
+SAME = {"table_a": "wipo_treaties", "row_key_a": "hague", "column_a": "belarus_deposited",
+        "table_b": "belarus_wipo_events", "row_key_b": "hague-accession", "column_b": "date"}
+
+
+def test_a_fact_in_two_tables_that_agree_passes():
+    crosschecks.check_cross_tables(world(same=[SAME]))
+
+
+def test_a_fact_in_two_tables_that_disagree_names_both_places():
+    event = {**EVENT, "date": "2021-04-20"}
+    (found,) = problems(world(event=event, same=[SAME]))
+    assert found == (
+        "data/raw/wipo_treaties.csv, line 2, column 'belarus_deposited': '2021-04-19' disagrees "
+        "with '2021-04-20' in data/raw/belarus_wipo_events.csv, line 2, column 'date' (the same "
+        "fact: data/raw/same_facts.csv, line 2) (check both against their evidence and make "
+        "them agree)")
+
+
+def test_a_same_fact_row_naming_a_missing_row():
+    (found,) = problems(world(same=[{**SAME, "row_key_b": "nowhere"}]))
+    assert found.startswith("data/raw/same_facts.csv, line 2, column 'row_key_b': no row")
+
+
+def test_membership_dates_shared_by_the_two_wto_tables_must_agree():
+    tables_ = world()
+    member = {"member": "Tonga", "membership_date": "2007-07-27", "route": "accession",
+              "source_ids": "wto"}
+    acceding = {"government": "Tonga", "application_date": "1995-06-15",
+                "working_party_established": "1995-11-15", "membership_date": "2007-07-28",
+                "status": "member", "source_ids": "wto"}
+    tables_["wto_members"] = rows("wto_members", [member])
+    tables_["wto_accessions"] = rows("wto_accessions", [acceding])
+    tables_["evidence"] = rows("evidence", [
+        *tables_["evidence"].frame.to_dict("records"),
+        *evidence_for("wto_members", "Tonga", member, "wto"),
+        *evidence_for("wto_accessions", "Tonga", acceding, "wto")])
+    (found,) = problems(tables_)
+    assert found.startswith("data/raw/wto_members.csv, line 2, column 'membership_date': "
+                            "'2007-07-27' disagrees with '2007-07-28' in "
+                            "data/raw/wto_accessions.csv, line 2")
+
+
+CLAIM = {"discrepancy_id": "hague-date", "topic": "Hague accession", "table": "wipo_treaties",
+         "row_key": "hague", "column": "belarus_deposited", "claim": "19 April 2021",
+         "source_id": "wipolex-hague", "value_used": "2021-04-19", "reason": "depositary"}
+
+
+def test_a_discrepancy_with_two_claims_passes():
+    crosschecks.check_cross_tables(world(claims=[CLAIM, {**CLAIM, "source_id": "seed-mfa-wipo",
+                                                        "claim": "2020"}]))
+
+
+def test_a_discrepancy_needs_two_claims_and_one_decision():
+    found = problems(world(claims=[
+        CLAIM, {**CLAIM, "source_id": "seed-mfa-wipo", "reason": "another reason"},
+        {**CLAIM, "discrepancy_id": "lonely"}]))
+    assert found == [
+        "data/raw/discrepancies.csv, line 3, column 'reason': differs from the first claim of "
+        "'hague-date' (line 2) (the claims of one disagreement share this value)",
+        "data/raw/discrepancies.csv, line 4, column 'discrepancy_id': 'lonely' has one claim; a "
+        "disagreement needs two or more (add the claim of the other source)"]
+
+
+# --- the real loader on a copy of the real data ---------------------------------------------
+
+
+@pytest.fixture
+def raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path.resolve() / "project"
+    folder = root / "data" / "raw"
+    shutil.copytree(paths.RAW, folder)
+    monkeypatch.setattr(paths, "PROJECT_ROOT", root)
+    monkeypatch.setattr(tables.load_clean_tables, "__defaults__", (folder,))
+    return folder
+
+
+def read(folder: Path, name: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"),
+                                       newline="")))
+
+
+def write(folder: Path, name: str, records: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
+    (folder / name).write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def test_the_build_refuses_a_fact_value_without_evidence(raw: Path):
+    evidence = read(raw, "evidence.csv")
+    header = evidence[0]
+    target = next(r for r in evidence[1:] if r[header.index("table")] == "wipo_treaties"
+                  and r[header.index("row_key")] == "beijing"
+                  and r[header.index("column")] == "adopted")
+    write(raw, "evidence.csv", [r for r in evidence if r[:3] != target[:3]])
+    treaties = read(raw, "wipo_treaties.csv")
+    line = next(i for i, r in enumerate(treaties, start=1) if r[0] == "beijing")
+    with pytest.raises(build.BuildFailed) as raised:
+        build.check_raw_tables()
+    assert (f"data/raw/wipo_treaties.csv, line {line}, column 'adopted': '{target[3]}' has no "
+            "evidence (row 'beijing')") in str(raised.value)
+
+
+def test_the_build_refuses_evidence_citing_an_unknown_source(raw: Path):
+    evidence = read(raw, "evidence.csv")
+    evidence[1][evidence[0].index("source_id")] = "no-such-source"
+    write(raw, "evidence.csv", evidence)
+    with pytest.raises(build.BuildFailed) as raised:
+        build.check_raw_tables()
+    assert ("data/raw/evidence.csv, line 2, column 'source_id': unknown source id "
+            "'no-such-source'") in str(raised.value)
