@@ -76,6 +76,7 @@ def step(number: str, what: str) -> None:
 
 def lock() -> int:
     """Compile requirements.lock from requirements.txt with pip-tools (inside .venv)."""
+    print("Compiling requirements.lock from requirements.txt (a few minutes) ...", flush=True)
     return run_in_environment(
         "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
         "--strip-extras", "--no-emit-index-url", "--no-emit-find-links",
@@ -83,20 +84,22 @@ def lock() -> int:
 
 
 def lab(options: list[str]) -> int:
-    """Replace this process by JupyterLab, so that stopping the command stops Lab itself."""
-    env = dict(os.environ)
-    env.pop("MPLBACKEND", None)
-    os.chdir(ROOT)
-    os.execve(str(VENV_PYTHON), [str(VENV_PYTHON), "-m", "jupyter", "lab",
-                                 f"--ServerApp.root_dir={ROOT}", *options], env)
-    return 0  # not reached
+    """JupyterLab at the project root, in place of this process: stopping the command stops
+    Lab itself."""
+    return run_in_environment("-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", *options)
 
 
 def run_in_environment(*args: str) -> int:
+    """Replace this process by the project's Python running `args`: a signal sent to
+    tasks.py (Ctrl-C, a CI cancel, `timeout`) then reaches the build or the tests directly."""
     env = dict(os.environ)
     # An Agg backend in the environment would strip every inline figure from the notebooks.
     env.pop("MPLBACKEND", None)
-    return subprocess.run([str(VENV_PYTHON), *args], cwd=ROOT, env=env).returncode
+    os.chdir(ROOT)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(str(VENV_PYTHON), [str(VENV_PYTHON), *args], env)
+    return 0  # not reached
 
 
 def main(argv: list[str]) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from belarus_ip_report import build, paths, tables
+from belarus_ip_report.build import pipeline
 
 MEMBERS = "wto_members.csv"
 BAD_DATE = ("data/raw/wto_members.csv, line 7, column 'membership_date': "
@@ -86,9 +87,12 @@ def test_main_prints_one_line_and_runs_no_notebook(corrupted_raw, tmp_path, monk
     def must_not_run(*args, **kwargs):
         raise AssertionError("nothing may run or be exported after a failed raw check")
 
-    monkeypatch.setattr(build, "CACHE_FILE", tmp_path / "cache" / "build.json")
-    monkeypatch.setattr(build, "run_notebooks", must_not_run)
-    import belarus_ip_report.report as report
+    shutil.copytree(paths.NOTEBOOKS, paths.PROJECT_ROOT / "notebooks")  # the copy's root
+    monkeypatch.setattr(pipeline, "CACHE_FILE", tmp_path / "cache" / "build.json")
+    monkeypatch.setattr(pipeline, "LOCK_FILE", tmp_path / "build.lock")
+    monkeypatch.setattr(pipeline, "STAGE", tmp_path / "stage")
+    monkeypatch.setattr(pipeline, "run_notebooks", must_not_run)
+    import belarus_ip_report.build.report as report
 
     monkeypatch.setattr(report, "export_report", must_not_run)
     assert build.main([]) == 1
@@ -96,7 +100,7 @@ def test_main_prints_one_line_and_runs_no_notebook(corrupted_raw, tmp_path, monk
     assert captured.out == ""
     assert captured.err.splitlines() == [
         f"Build stopped: {BAD_DATE}",
-        "Nothing that was built before was overwritten by a partial result.",
+        "Nothing was published: the outputs of the previous build are unchanged.",
     ]
     assert not (tmp_path / "cache").exists()
 
@@ -142,10 +146,11 @@ def assert_stopped_cleanly(copy: Path, expected: str) -> None:
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         f"Build stopped: {expected}",
-        "Nothing that was built before was overwritten by a partial result.",
+        "Nothing was published: the outputs of the previous build are unchanged.",
     ]
     assert outputs(copy) == before, "a built file changed"
-    assert not (copy / ".cache").exists(), "the build went past the raw check"
+    assert not (copy / ".cache" / "build.json").exists(), "the build went past the raw check"
+    assert not (copy / ".cache" / "stage").exists(), "the staging copy was left behind"
 
 
 def test_the_command_line_stops_on_a_bad_date_and_touches_nothing(project_copy):

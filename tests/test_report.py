@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from belarus_ip_report import paths, settings
+from belarus_ip_report.build.report import CONTENT_SECURITY_POLICY
 from belarus_ip_report.dates import format_for_people
-from belarus_ip_report.report import CONTENT_SECURITY_POLICY
 from belarus_ip_report.tables import load_table
 
 REPORT = paths.REPORT / "index.html"

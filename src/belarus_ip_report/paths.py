@@ -4,30 +4,41 @@ The notebooks run from JupyterLab, from nbval and from the build with different 
 directories; deriving the root from the package keeps them all pointing at the same files.
 """
 
+import contextlib
+import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent.parent
+#: The build runs notebooks against a staging copy of the outputs and publishes them only when
+#: the whole run succeeded; it points the kernels there with this variable. Inputs (the raw
+#: tables, the package) are always read from the project itself.
+OUTPUT_ROOT_VARIABLE = "BELARUS_IP_REPORT_OUTPUT_ROOT"
+OUTPUT_ROOT = Path(os.environ.get(OUTPUT_ROOT_VARIABLE) or PROJECT_ROOT)
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 DATA = PROJECT_ROOT / "data"
 RAW = DATA / "raw"
-PROCESSED = DATA / "processed"
-FIGURES = PROJECT_ROOT / "figures"
-REPORT = PROJECT_ROOT / "report"
+PROCESSED = OUTPUT_ROOT / "data" / "processed"
+FIGURES = OUTPUT_ROOT / "figures"
+REPORT = OUTPUT_ROOT / "report"
 BUILD_CACHE = PROJECT_ROOT / ".cache"
-TEMPLATES = PACKAGE_DIR / "templates"
+BUILD_PACKAGE = PACKAGE_DIR / "build"
+TEMPLATES = BUILD_PACKAGE / "templates"
 CHART_STYLE = PACKAGE_DIR / "belarus_ip.mplstyle"
 
 
 def relative(path: Path) -> str:
     """A path as readers see it in messages: relative to the project, never machine-specific."""
-    try:
-        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return Path(path).name
+    for root in (OUTPUT_ROOT, PROJECT_ROOT):
+        try:
+            return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return Path(path).name
 
 
 def copy_project(target: Path) -> Path:
@@ -43,3 +54,16 @@ def copy_project(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     return target
+
+
+@contextlib.contextmanager
+def outputs_in(root: Path) -> Iterator[None]:
+    """Point the output folders at `root` for the duration (the build's staging copy)."""
+    global PROCESSED, FIGURES, REPORT, OUTPUT_ROOT
+    saved = PROCESSED, FIGURES, REPORT, OUTPUT_ROOT
+    OUTPUT_ROOT = root
+    PROCESSED, FIGURES, REPORT = root / "data" / "processed", root / "figures", root / "report"
+    try:
+        yield
+    finally:
+        PROCESSED, FIGURES, REPORT, OUTPUT_ROOT = saved

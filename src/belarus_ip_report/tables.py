@@ -393,8 +393,9 @@ def load_clean_tables(folder: Path = paths.RAW) -> dict[str, CleanTable]:
     return tables
 
 
-def write_processed(tables: Mapping[str, CleanTable], folder: Path = paths.PROCESSED) -> None:
+def write_processed(tables: Mapping[str, CleanTable], folder: Path | None = None) -> None:
     """Write every table to a temporary file first, then rename: never a half-written CSV."""
+    folder = folder or paths.PROCESSED
     folder.mkdir(parents=True, exist_ok=True)
     for table in tables.values():
         write_text_atomically(folder / table.spec.file_name, frame_to_csv(table.frame))
@@ -439,8 +440,9 @@ def quality_summary(tables: Mapping[str, CleanTable]) -> pd.DataFrame:
     )
 
 
-def load_table(name: str, folder: Path = paths.PROCESSED) -> pd.DataFrame:
+def load_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     """A processed table with its declared types (text as str, counts as Int64)."""
+    folder = folder or paths.PROCESSED
     spec = TABLES_BY_NAME[name]
     frame = pd.read_csv(folder / spec.file_name, dtype=str, keep_default_na=False)
     frame = frame.replace({"": pd.NA})

@@ -17,12 +17,12 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from . import paths, settings
-from .chapters import CHAPTERS, chapter_showing
-from .dates import format_for_people
-from .provenance import facts_per_source
-from .schemas import TABLES
-from .tables import load_table, write_text_atomically
+from .. import paths, settings
+from ..chapters import CHAPTERS, chapter_showing
+from ..dates import format_for_people
+from ..provenance import facts_per_source
+from ..schemas import TABLES
+from ..tables import load_table, write_text_atomically
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "

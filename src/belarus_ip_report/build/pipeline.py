@@ -1,0 +1,355 @@
+"""The build: execute the notebooks whose inputs or outputs changed, export the report, and
+publish everything together, only when the whole run succeeded.
+
+`python -m belarus_ip_report.build [--force]` (the README's `python3 tasks.py build` calls it).
+
+- A notebook runs again when its code cells, the package's analysis code, the tables it reads
+  (declared once in `chapters.CHAPTERS`) or any output it last wrote (the notebook file
+  itself, its processed tables or figures) changed or went missing. The cache in
+  `.cache/build.json` records both sides: the inputs' key and the hash of every output.
+- A run works in a staging copy of the outputs (`.cache/stage/`); kernels are pointed there
+  (`paths.OUTPUT_ROOT_VARIABLE`). Only when every notebook and the export succeeded are the
+  changed files moved into place; a failure or an interrupt leaves the previous outputs.
+- One build at a time per checkout (a lock file); a second one waits for the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .. import chapters, paths
+
+CACHE_FILE = paths.BUILD_CACHE / "build.json"
+LOCK_FILE = paths.BUILD_CACHE / "build.lock"
+STAGE = paths.BUILD_CACHE / "stage"
+CACHE_VERSION = 2
+#: What the build writes, relative to the project root; the stage holds a copy of each.
+OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
+
+
+class BuildFailed(Exception):
+    """A failure with a message for people; the build prints it and exits non-zero."""
+
+
+class BuildInterrupted(BaseException):
+    """Ctrl-C or SIGTERM: stop, end every worker and kernel, publish nothing."""
+
+    def __init__(self, signal_name: str) -> None:
+        super().__init__(signal_name)
+        self.signal_name = signal_name
+
+
+# --- what a notebook reads and writes --------------------------------------------------------
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def digest_files(files: Iterable[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(files):
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() if file.exists() else b"(missing)")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def notebook_paths(root: Path = paths.PROJECT_ROOT) -> list[Path]:
+    return sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def code_cells_digest(notebook: Path) -> str:
+    """Hash of what a kernel would run: the code cells' sources, nothing else."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            for c in cells if c["cell_type"] == "code"]
+    return hashlib.sha256(json.dumps(code).encode()).hexdigest()
+
+
+def analysis_files() -> list[Path]:
+    """The package code notebooks import: everything but the build layer."""
+    return [f for f in paths.PACKAGE_DIR.rglob("*")
+            if f.is_file() and "__pycache__" not in f.parts
+            and paths.BUILD_PACKAGE not in f.parents]
+
+
+def build_files() -> list[Path]:
+    return [f for f in paths.BUILD_PACKAGE.rglob("*")
+            if f.is_file() and "__pycache__" not in f.parts]
+
+
+def reads(stem: str, root: Path) -> list[Path]:
+    """The data a notebook reads: every raw table for the cleaning notebook, otherwise the
+    processed tables its chapter declares."""
+    if stem == chapters.CLEANING:
+        return sorted(paths.RAW.glob("*.csv"))
+    declared = next((c.reads for c in chapters.CHAPTERS if c.stem == stem), None)
+    if declared is None:
+        return sorted((root / "data" / "processed").glob("*.csv"))
+    return [root / "data" / "processed" / f"{table}.csv" for table in declared]
+
+
+def writes(stem: str, root: Path) -> list[Path]:
+    """The files a notebook owns: itself, and the processed data (cleaning) or its figures."""
+    owned = [root / "notebooks" / f"{stem}.ipynb"]
+    if stem == chapters.CLEANING:
+        owned += sorted(p for p in (root / "data" / "processed").glob("*") if p.is_file())
+    else:
+        owned += sorted((root / "figures").glob(f"{stem[:2]}-*"))
+    return owned
+
+
+def report_writes(root: Path) -> list[Path]:
+    return [root / "report" / "index.html", *sorted((root / "report" / "code").glob("*.html"))]
+
+
+def notebook_key(notebook: Path, analysis_digest: str, root: Path) -> str:
+    parts = (code_cells_digest(notebook), analysis_digest,
+             digest_files(reads(notebook.stem, root), root if notebook.stem != chapters.CLEANING
+                          else paths.PROJECT_ROOT))
+    return hashlib.sha256("".join(parts).encode()).hexdigest()
+
+
+def report_key(root: Path) -> str:
+    files = [*notebook_paths(root), *(root / "data" / "processed").glob("*.csv")]
+    return hashlib.sha256((digest_files(files, root)
+                           + digest_files(build_files(), paths.PACKAGE_DIR)).encode()).hexdigest()
+
+
+# --- the cache: inputs and outputs ------------------------------------------------------------
+
+
+def hashes(files: Iterable[Path], root: Path) -> dict[str, str]:
+    return {f.relative_to(root).as_posix(): sha256(f) for f in files if f.is_file()}
+
+
+class BuildCache:
+    """For each notebook and for the report: the key of its inputs and the hash of each
+    output as published. Anything unreadable or of the wrong shape counts as empty."""
+
+    def __init__(self, entries: dict[str, dict] | None = None, note: str = "") -> None:
+        self.entries = entries or {}
+        self.note = note
+
+    @classmethod
+    def load(cls) -> BuildCache:
+        if not CACHE_FILE.exists():
+            return cls()
+        try:
+            stored = json.loads(CACHE_FILE.read_text(encoding="utf-8"))
+            entries = stored["entries"]
+            valid = (stored.get("version") == CACHE_VERSION and isinstance(entries, dict)
+                     and all(isinstance(e, dict) and isinstance(e.get("key"), str)
+                             and isinstance(e.get("outputs"), dict) for e in entries.values()))
+            if valid:
+                return cls(entries)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        return cls(note="the build cache was unreadable or of an older shape: "
+                        "rebuilding everything")
+
+    def fresh(self, name: str, key: str, root: Path) -> bool:
+        """Same inputs, and every output it recorded still there, byte for byte."""
+        entry = self.entries.get(name)
+        if not entry or entry["key"] != key or not entry["outputs"]:
+            return False
+        for relative, digest in entry["outputs"].items():
+            file = root / relative
+            if not file.is_file() or sha256(file) != digest:
+                return False
+        return True
+
+    def record(self, name: str, key: str, outputs: dict[str, str]) -> None:
+        self.entries[name] = {"key": key, "outputs": outputs}
+
+    def save(self) -> None:
+        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
+        temporary = CACHE_FILE.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"version": CACHE_VERSION, "entries": self.entries},
+                                        indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, CACHE_FILE)
+
+
+# --- one build at a time, staged, published whole ---------------------------------------------
+
+
+@contextlib.contextmanager
+def exclusive_lock() -> Iterator[None]:
+    LOCK_FILE.parent.mkdir(parents=True, exist_ok=True)
+    with open(LOCK_FILE, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Another build is running in this checkout; waiting for it to finish ...",
+                  flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def prepare_stage() -> Path:
+    """A fresh copy of every output folder, which the run then changes in place."""
+    shutil.rmtree(STAGE, ignore_errors=True)
+    for folder in OUTPUT_FOLDERS:
+        source = paths.PROJECT_ROOT / folder
+        if source.exists():
+            shutil.copytree(source, STAGE / folder, ignore=shutil.ignore_patterns(
+                ".ipynb_checkpoints", "__pycache__", "*.pdf"))
+        else:
+            (STAGE / folder).mkdir(parents=True)
+    return STAGE
+
+
+def publish(stage: Path) -> list[str]:
+    """Move every staged file that differs from the project's into place; return them."""
+    changed = []
+    for folder in OUTPUT_FOLDERS:
+        for staged in sorted((stage / folder).rglob("*")):
+            if not staged.is_file():
+                continue
+            relative = staged.relative_to(stage)
+            target = paths.PROJECT_ROOT / relative
+            if target.is_file() and target.read_bytes() == staged.read_bytes():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.publishing")
+            shutil.copyfile(staged, temporary)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+            changed.append(relative.as_posix())
+    return changed
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def build(*, force: bool = False) -> str:
+    with exclusive_lock():
+        return _build_locked(force=force)
+
+
+def _build_locked(*, force: bool) -> str:
+    cache = BuildCache() if force else BuildCache.load()
+    if cache.note:
+        print(f"  {cache.note}", flush=True)
+    analysis = digest_files(analysis_files(), paths.PACKAGE_DIR)
+    root = paths.PROJECT_ROOT
+    notebooks = notebook_paths(root)
+    cleaning = [nb for nb in notebooks if nb.stem == chapters.CLEANING]
+    others = [nb for nb in notebooks if nb.stem != chapters.CLEANING]
+
+    def stale(group: list[Path], where: Path) -> dict[Path, str]:
+        keys = {nb: notebook_key(nb, analysis, where) for nb in group}
+        return {nb: key for nb, key in keys.items() if not cache.fresh(nb.stem, key, where)}
+
+    if (not force and not stale(cleaning, root) and not stale(others, root)
+            and cache.fresh("report", report_key(root), root)):
+        return "Up to date: nothing changed since the last build"
+
+    stage = prepare_stage()
+    executed: list[str] = []
+    for group in (cleaning, others):
+        staged = [stage / "notebooks" / nb.name for nb in group]
+        todo = stale(staged, stage)
+        if not todo:
+            continue
+        if any(nb.stem == chapters.CLEANING for nb in todo):
+            check_raw_tables()
+        run_notebooks(list(todo), stage)
+        for nb, key in todo.items():
+            # Keyed on the inputs as they were read, so a file edited meanwhile runs again.
+            cache.record(nb.stem, key, hashes(writes(nb.stem, stage), stage))
+        executed += [nb.stem for nb in todo]
+
+    report = report_key(stage)
+    exported = force or not cache.fresh("report", report, stage)
+    if exported:
+        print("  exporting report/index.html", flush=True)
+        export_in(stage)
+    cache.record("report", report, hashes(report_writes(stage), stage))
+    changed = publish(stage)
+    cache.save()
+    shutil.rmtree(STAGE, ignore_errors=True)
+    ran = f"executed {len(executed)} notebook(s)" if executed else "executed no notebook"
+    return (f"Built: {ran}, {'exported' if exported else 'kept'} report/index.html; "
+            f"{len(changed)} file(s) published")
+
+
+def check_raw_tables() -> None:
+    """Validate the raw tables before anything runs, so bad data stops with clear lines."""
+    from ..errors import DataError
+    from ..tables import load_clean_tables
+
+    try:
+        load_clean_tables()
+    except DataError as error:  # DataErrors too: one line per problem
+        raise BuildFailed(error.message) from None
+
+
+def run_notebooks(notebooks: list[Path], stage: Path) -> None:
+    from .execute import ProgressDisplay, run_in_workers
+
+    with ProgressDisplay(notebooks) as progress:
+        results = run_in_workers(notebooks, stage, progress.queue)
+    failures = [message for message in results if message]
+    if failures:
+        raise BuildFailed("\n".join(failures))
+
+
+def export_in(stage: Path) -> None:
+    from .report import export_report
+
+    with paths.outputs_in(stage):
+        export_report(notebook_paths(stage))
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def _raise_interrupt(number: int, _frame) -> None:
+    raise BuildInterrupted(signal.Signals(number).name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tasks.py build", description=__doc__)
+    parser.add_argument("--force", action="store_true",
+                        help="execute every notebook and export the report again")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    previous = {number: signal.signal(number, _raise_interrupt)
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        summary = build(force=args.force)
+    except BuildFailed as failure:
+        print(f"Build stopped: {failure}", file=sys.stderr)
+        print("Nothing was published: the outputs of the previous build are unchanged.",
+              file=sys.stderr)
+        return 1
+    except BuildInterrupted as interrupt:
+        from .execute import end_children
+
+        end_children()
+        print(f"Build interrupted ({interrupt.signal_name}): every worker and kernel ended, "
+              "nothing was published; the outputs of the previous build are unchanged.",
+              file=sys.stderr)
+        return 130 if interrupt.signal_name == "SIGINT" else 143
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        shutil.rmtree(STAGE, ignore_errors=True)
+    print(f"{summary} in {time.monotonic() - started:.1f} s")
+    return 0
