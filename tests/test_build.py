@@ -6,6 +6,8 @@ build must be a fast no-op; a raw table with HTML in it must come out escaped in
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import subprocess
@@ -89,3 +91,40 @@ def test_text_from_the_data_is_shown_as_text_never_run(built_copy):
     assert "<script" not in page.lower()
     assert "<img src=x" not in page
     assert re.search(r"<[a-z]+[^>]*\sonerror\s*=", page) is None
+
+
+MARKDOWN_LINK = "[x](javascript:alert(1))"
+MARKDOWN_IMAGE = "![p](https://example.org/p.png)"
+
+
+def replace_field(folder: Path, name: str, old: str, new: str) -> None:
+    """Replace a whole CSV field wherever it stands in one raw table."""
+    path = folder / name
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows = [[new if cell == old else cell for cell in row] for row in rows]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def test_markdown_in_a_description_or_a_name_never_becomes_a_link_or_an_image(built_copy):
+    raw = built_copy / "data" / "raw"
+    # A description that generated prose quotes (the first Belarusian act since 2022) ...
+    rows = csv.reader(io.StringIO((raw / "belarus_ip_instruments.csv").read_text(
+        encoding="utf-8"), newline=""))
+    title = next(row[3] for row in rows if row[0] == "by-law-241z-2023")
+    replace_field(raw, "belarus_ip_instruments.csv", title,
+                  f"Law {MARKDOWN_LINK} {MARKDOWN_IMAGE}")
+    # ... and a government's name, which the key findings and chapter 3 name in prose.
+    name = f"Algeria {MARKDOWN_LINK}"
+    for table in ("wto_accessions.csv", "evidence.csv", "discrepancies.csv"):
+        replace_field(raw, table, "Algeria", name)
+    result = run_build(built_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (built_copy / "report" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r'href="\s*javascript', page, re.I)
+    assert 'src="https://example.org' not in page
+    assert page.count("[x](javascript:alert(1))") >= 2  # shown as text, in both places
+    for notebook in (built_copy / "notebooks").glob("*.ipynb"):
+        text = notebook.read_text(encoding="utf-8")
+        assert "](javascript:" not in text.replace("[x](javascript:alert(1))", ""), notebook

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+import pandas as pd
 import pandera.pandas as pa
+
+from .dates import parse_partial_date
 
 ISO_PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -43,6 +47,9 @@ SOURCE_KINDS = ("source_document", "official_page", "treaty_text", "legal_act", 
 #: a government or agency page, the press, a reference work, a copy of another page.
 SOURCE_TIERS = ("primary", "official", "press", "reference", "copy")
 EVIDENCE_VERDICTS = ("confirmed", "partial", "unverified")
+#: Upper bound for a count of treaty parties: UN member states, observers and the customs
+#: territories and organisations that join treaties stay well below it.
+MAX_PARTIES = 250
 ACCESSION_STATUSES = ("member", "acceding")
 MEMBERSHIP_ROUTES = ("original", "accession")
 ORGANISATIONS = ("WIPO", "WTO", "GATT", "BIRPI", "EAEU", "CIS", "EAPO", "Union State")
@@ -67,9 +74,13 @@ def category(values: tuple[str, ...], description: str, *, nullable: bool = Fals
     )
 
 
+#: The earliest year any date of the data may carry: the Paris Convention of 1883.
+EARLIEST_YEAR = 1883
+
+
 def partial_date(
     description: str, *, nullable: bool = False, precisions: tuple[str, ...] = PRECISIONS,
-    evidence: bool = False,
+    evidence: bool = False, earliest: int = EARLIEST_YEAR,
 ) -> pa.Column:
     """An ISO 8601 date that may be partial (YYYY or YYYY-MM) where the source gives no day."""
     note = "ISO 8601 date (YYYY-MM-DD)" if precisions == ("day",) else (
@@ -80,13 +91,17 @@ def partial_date(
         pa.Check.str_matches(ISO_PARTIAL_DATE.pattern),
         nullable=nullable,
         description=f"{description} {note}.",
-        metadata={"date_precisions": precisions, "evidence": evidence},
+        metadata={"date_precisions": precisions, "evidence": evidence,
+                  "earliest_year": earliest},
     )
 
 
 def count(description: str, *, nullable: bool = False, minimum: int = 0,
-          evidence: bool = False) -> pa.Column:
-    return pa.Column("Int64", pa.Check.ge(minimum), nullable=nullable, description=description,
+          maximum: int | None = None, evidence: bool = False) -> pa.Column:
+    checks = [pa.Check.ge(minimum)]
+    if maximum is not None:
+        checks.append(pa.Check.le(maximum))
+    return pa.Column("Int64", checks, nullable=nullable, description=description,
                      metadata={"evidence": True} if evidence else None)
 
 
@@ -121,6 +136,12 @@ class TableSpec:
     @property
     def file_name(self) -> str:
         return f"{self.name}.csv"
+
+    @property
+    def earliest_years(self) -> dict[str, int]:
+        return {name: column.metadata["earliest_year"]
+                for name, column in self.schema.columns.items()
+                if column.metadata and "earliest_year" in column.metadata}
 
     @property
     def date_columns(self) -> dict[str, tuple[str, ...]]:
@@ -159,12 +180,26 @@ def table(name: str, description: str, key: tuple[str, ...], sort_by: tuple[str,
     return TableSpec(name, description, key, sort_by, schema)
 
 
+def _last_day(value: object) -> date | None:
+    return parse_partial_date(value).last if isinstance(value, str) else None
+
+
+def _first_day(value: object) -> date | None:
+    return parse_partial_date(value).first if isinstance(value, str) else None
+
+
 def _later_or_equal(first: str, second: str) -> pa.Check:
-    """Row check: `second` is empty or not before `first` (ISO text compares in date order)."""
-    return pa.Check(
-        lambda df: df[second].isna() | df[first].isna() | (df[second] >= df[first]),
-        error=f"{second}: must not be before {first}",
-    )
+    """Row check: `second` is empty or can fall on or after `first`. Partial dates compare by
+    the days they may stand for: '2019-06' may end after '2019-06-03' even though, as text,
+    it sorts before it."""
+    def holds(df):
+        earliest = df[first].map(_first_day)
+        latest = df[second].map(_last_day)
+        return df[first].isna() | df[second].isna() | pd.Series(
+            [a is None or b is None or b >= a for a, b in zip(earliest, latest, strict=True)],
+            index=df.index)
+    return pa.Check(holds, error=f"{second}: it is before {first} (the dates are in the wrong "
+                                 f"order, or one of them has a typing error)")
 
 
 def _only_parties_have_belarus_dates() -> pa.Check:
@@ -233,8 +268,10 @@ WIPO_TREATIES = table(
                                 nullable=True, precisions=("day",), evidence=True),
         "in_force": partial_date("Date it entered into force; empty if not yet.",
                                  nullable=True, precisions=("day",), evidence=True),
-        "parties_count": count("Number of contracting parties on parties_count_as_of.",
-                               nullable=True, evidence=True),
+        "parties_count": count("Number of contracting parties on parties_count_as_of (at most "
+                               f"{MAX_PARTIES}: no treaty has more parties than there are "
+                               "states and customs territories).",
+                               nullable=True, maximum=MAX_PARTIES, evidence=True),
         "parties_count_as_of": partial_date("Date of the contracting-party count.",
                                             nullable=True, precisions=("day",), evidence=True),
         "belarus_status": category(
@@ -261,9 +298,9 @@ BELARUS_WIPO_EVENTS = table(
     columns={
         "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
         "date": partial_date("Date of the event (first day where it spans several).",
-                             evidence=True),
+                             evidence=True, earliest=1967),
         "date_end": partial_date("Last day, for events that span several days.", nullable=True,
-                                 evidence=True),
+                                 evidence=True, earliest=1967),
         "category": category(WIPO_EVENT_CATEGORIES, "Kind of event."),
         "description": text("What happened, in the project's words."),
         "source_ids": source_ids(),
@@ -279,12 +316,12 @@ WTO_ACCESSION_MILESTONES = table(
     columns={
         "milestone_id": text("Short stable id of the milestone.", pattern=SOURCE_ID.pattern),
         "date": partial_date("Date of the milestone (first day where it spans several).",
-                             evidence=True),
+                             evidence=True, earliest=1947),
         "date_end": partial_date("Last day, for milestones that span several days.",
-                                 nullable=True, evidence=True),
+                                 nullable=True, evidence=True, earliest=1947),
         "category": category(WTO_CATEGORIES, "Lane of the accession story."),
         "meeting_number": count("Number of the working-party meeting, for meetings.",
-                                nullable=True, minimum=1, evidence=True),
+                                nullable=True, minimum=1, maximum=100, evidence=True),
         "description": text("What happened, in the project's words."),
         "source_ids": source_ids(),
     },
@@ -306,7 +343,7 @@ WTO_MEMBERS = table(
         "member": text("Member's name as the WTO lists it."),
         "membership_date": partial_date(
             "Date of WTO membership; empty where no source the project saw gives it.",
-            nullable=True, evidence=True),
+            nullable=True, evidence=True, earliest=1947),
         "route": category(MEMBERSHIP_ROUTES,
                           "Original member, or joined by accession (Article XII); checked "
                           "against wto_accessions: 'accession' exactly for the governments that "
@@ -325,16 +362,18 @@ WTO_ACCESSIONS = table(
         "government": text("Acceding government."),
         "application_date": partial_date(
             "Date the application for accession was made; empty where no source gives it.",
-            nullable=True, evidence=True),
+            nullable=True, evidence=True, earliest=1947),
         "working_party_established": partial_date("Date the working party was set up.",
-                                                  nullable=True, evidence=True),
+                                                  nullable=True, evidence=True, earliest=1947),
         "membership_date": partial_date("Date of WTO membership; empty while still acceding.",
-                                        nullable=True, evidence=True),
+                                        nullable=True, evidence=True, earliest=1947),
         "status": category(ACCESSION_STATUSES, "Whether the accession is complete.",
                            evidence=True),
         "source_ids": source_ids(),
     },
     checks=[
+        _later_or_equal("application_date", "working_party_established"),
+        _later_or_equal("working_party_established", "membership_date"),
         _later_or_equal("application_date", "membership_date"),
         pa.Check(
             lambda df: (df["status"] == "member") == df["membership_date"].notna(),
@@ -352,7 +391,7 @@ BELARUS_RUSSIA_IP = table(
     columns={
         "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
         "date": partial_date("Date signed (or approved, where that is all the source gives).",
-                             evidence=True),
+                             evidence=True, earliest=1991),
         "title": text("Name of the instrument, in English."),
         "parties": text("Who concluded it."),
         "kind": category(BRIP_KINDS, "Kind of instrument."),
@@ -373,9 +412,9 @@ BELARUS_IP_INSTRUMENTS = table(
     sort_by=("date", "instrument_id"),
     columns={
         "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
-        "date": partial_date("Date adopted or signed.", evidence=True),
+        "date": partial_date("Date adopted or signed.", evidence=True, earliest=1991),
         "in_force": partial_date("Date it took effect for Belarus, where a source gives it.",
-                                 nullable=True, evidence=True),
+                                 nullable=True, evidence=True, earliest=1991),
         "title": text("Name of the instrument, in English."),
         "level": category(IP_LEVELS, "Whose instrument it is."),
         "kind": category(IP_INSTRUMENT_KINDS, "Kind of instrument."),
@@ -383,6 +422,7 @@ BELARUS_IP_INSTRUMENTS = table(
         "source_ids": source_ids(),
         "notes": notes(),
     },
+    checks=[_later_or_equal("date", "in_force")],
 )
 
 CONTEXT_EVENTS = table(

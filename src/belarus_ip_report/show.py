@@ -12,9 +12,16 @@ from .dates import format_for_people
 NUMERIC_KINDS = "iuf"
 
 
+#: Characters that Markdown (or HTML inside it) can turn into markup: links, images, emphasis,
+#: code, headings, lists, tables, autolinks. Each becomes a numeric character reference, which
+#: every Markdown renderer shows as the character itself and never parses.
+MARKDOWN_SIGNIFICANT = set("\\`*_{}[]()#+-.!|~<>&\"'$:=")
+
+
 def escape(text: object) -> str:
-    """Text from the data, made safe to put into generated Markdown or HTML."""
-    return html.escape(str(text), quote=True).replace("*", "&#42;").replace("_", "&#95;")
+    """Text from the data, made inert for generated Markdown (and the HTML it becomes): it can
+    never open a link, an image, emphasis, code or a tag, whatever it contains."""
+    return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_SIGNIFICANT else ch for ch in str(text))
 
 
 def say(markdown: str) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import paths
+from . import paths, settings
 from .crosschecks import RawRows, check_cross_tables
 from .dates import parse_partial_date
 from .errors import DataError, DataErrors
@@ -249,6 +249,19 @@ def _check_dates(raw: RawTable, frame: pd.DataFrame, column: str,
             problems.append(DataError(
                 raw.file, f"'{value}' is a {parsed.precision}; this column needs a full "
                 f"{' or '.join(precisions)}", line=raw.line_of(position), column=column))
+        earliest = raw.spec.earliest_years.get(column)
+        if earliest and parsed.first.year < earliest:
+            problems.append(DataError(
+                raw.file, f"'{value}' is before {earliest}, the earliest year this table "
+                "covers", line=raw.line_of(position), column=column,
+                hint="check the year for a typing error"))
+        if parsed.first > settings.AS_OF:
+            problems.append(DataError(
+                raw.file, f"'{value}' is after the report's as-of date "
+                f"({settings.AS_OF.isoformat()}): the data records what has happened",
+                line=raw.line_of(position), column=column,
+                hint="check the year; to bring the data up to a later date, change AS_OF in "
+                     "src/belarus_ip_report/settings.py"))
     return problems
 
 
@@ -278,15 +291,20 @@ def _check_unique_key(raw: RawTable, frame: pd.DataFrame) -> list[DataError]:
     keyed = frame.dropna(subset=key)
     problems = []
     first_line: dict[tuple, int] = {}
+    first_text: dict[tuple, str] = {}
     for position, values in zip(keyed.index, keyed[key].itertuples(index=False), strict=True):
-        values = tuple(values)
-        if values in first_line:
-            shown = " / ".join(map(str, values))
+        shown = " / ".join(map(str, values))
+        # 'ALBANIA' and 'Albania', or 'Viet  Nam' and 'Viet Nam', name the same row.
+        folded = tuple(" ".join(str(v).split()).casefold() for v in values)
+        if folded in first_line:
+            same = "" if first_text[folded] == shown else \
+                f", the same as '{first_text[folded]}' ignoring case and spacing"
             problems.append(DataError(
-                raw.file, f"duplicate key '{shown}' (first at line {first_line[values]})",
+                raw.file, f"duplicate key '{shown}' (first at line {first_line[folded]}{same})",
                 line=raw.line_of(int(position)), column=key[0]))
         else:
-            first_line[values] = raw.line_of(int(position))
+            first_line[folded] = raw.line_of(int(position))
+            first_text[folded] = shown
     return problems
 
 
@@ -331,6 +349,10 @@ def _schema_error(raw: RawTable, failure: pd.Series) -> DataError:
         wanted = PATTERN_WORDS.get(pattern, "the form the column's definition gives")
         problem = f"'{failure['failure_case']}' is not in the expected form"
         hint = f"write {wanted}"
+    elif check.startswith("less_than_or_equal_to("):
+        problem = f"'{failure['failure_case']}' is above the largest allowed value " \
+                  f"{check[len('less_than_or_equal_to('):-1]}"
+        hint = "check for a typing error"
     elif check.startswith("greater_than_or_equal_to("):
         problem = f"'{failure['failure_case']}' is below the smallest allowed value " \
                   f"{check[len('greater_than_or_equal_to('):-1]}"

@@ -311,10 +311,13 @@ def run_notebooks(notebooks: list[Path], stage: Path) -> None:
 
 
 def export_in(stage: Path) -> None:
-    from .report import export_report
+    from .report import ReportError, export_report
 
     with paths.outputs_in(stage):
-        export_report(notebook_paths(stage))
+        try:
+            export_report(notebook_paths(stage))
+        except ReportError as error:
+            raise BuildFailed(f"report/index.html: {error}") from None
 
 
 # --- the command line -------------------------------------------------------------------------

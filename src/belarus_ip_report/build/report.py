@@ -64,6 +64,8 @@ def reading_order(notebooks: list[Path]) -> list[Path]:
 
 def export_report(notebooks: list[Path]) -> None:
     notebooks = reading_order(notebooks)
+    for notebook in notebooks:
+        check_outputs(notebook)
     watch = _AltTextWatch()
     exporters = [logging.getLogger("traitlets"), logging.getLogger("NbConvertApp")]
     for logger in exporters:
@@ -294,8 +296,14 @@ the date it carries is the date of the data, not of the build.</p>
 </section>"""
 
 
+#: Link targets a reader's page may hold: the web, a place in the page, a file beside it, and
+#: the CSV downloads of the data behind each chart.
+SAFE_HREF = re.compile(r"^(?:https?://|#|data:text/csv;|(?![a-zA-Z][a-zA-Z0-9+.-]*:))")
+
+
 def check_page(page: str) -> None:
-    """Refuse to write a page that would show an image without alt text or load a URL."""
+    """Refuse to write a page that would show an image without alt text, load a URL, carry a
+    link of another scheme (javascript:, file:, ...), or show a warning or an error."""
     for tag in re.findall(r"<img\b[^>]*>", page):
         alt = re.search(r'\balt="([^"]*)"', tag)
         if not alt or not alt.group(1).strip():
@@ -303,3 +311,19 @@ def check_page(page: str) -> None:
     remote = re.search(r'<(?:script|img|iframe|link)\b[^>]*(?:src|href)="https?://', page)
     if remote or "<script" in page.lower():
         raise ReportError("the report would load a script or a remote resource")
+    for href in re.findall(r'\bhref="([^"]*)"', page):
+        target = html.unescape(href).strip()
+        if not SAFE_HREF.match(target):
+            raise ReportError(f"a link would lead to {target[:60]!r}: only http(s), #places, "
+                              "files of the project and CSV downloads are allowed")
+
+
+def check_outputs(notebook: Path) -> None:
+    """A published notebook shows no error, no warning and nothing written to stderr."""
+    node = nbformat.read(notebook, as_version=4)
+    for number, cell in enumerate(node.cells, start=1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error" or output.get("name") == "stderr":
+                text = "".join(output.get("text", "")) or output.get("ename", "")
+                raise ReportError(f"notebooks/{notebook.name}, cell {number} shows an error or "
+                                  f"a warning ({text.strip()[:100]}): fix its cause, then build")

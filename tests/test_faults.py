@@ -1,0 +1,206 @@
+"""The build keeps its word under faults: missing or edited outputs are rebuilt, a failing
+chapter or an interrupt publishes nothing, concurrent builds end as one forced build would, and
+no process of the build outlives it.
+
+To stay quick these run on a small copy of the project: the cleaning notebook and one chapter
+(04, the fastest), built once, then copied for each test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from belarus_ip_report import paths
+from belarus_ip_report.build import pipeline
+
+KEPT_NOTEBOOKS = ("01_clean_tables.ipynb", "04_belarus_russia_ip.ipynb")
+OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
+
+
+def build_command(copy: Path, *args: str) -> tuple[list[str], dict[str, str]]:
+    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
+    env["PYTHONPATH"] = str(copy / "src")
+    return [sys.executable, "-m", "belarus_ip_report.build", *args], env
+
+
+def run_build(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    command, env = build_command(copy, *args)
+    return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True,
+                          timeout=600)
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes()
+            for folder in OUTPUT_FOLDERS for path in sorted((root / folder).rglob("*"))
+            if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = paths.copy_project(tmp_path_factory.mktemp("small").resolve())
+    for notebook in (copy / "notebooks").glob("*.ipynb"):
+        if notebook.name not in KEPT_NOTEBOOKS:
+            notebook.unlink()
+    shutil.rmtree(copy / "report")
+    for figure in (copy / "figures").iterdir():
+        if not figure.name.startswith("04-"):
+            figure.unlink()
+    result = run_build(copy, "--force")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return copy
+
+
+@pytest.fixture
+def small(small_built: Path, tmp_path: Path) -> Path:
+    copy = tmp_path.resolve() / "project"
+    shutil.copytree(small_built, copy, symlinks=True)
+    return copy
+
+
+def test_a_second_build_is_up_to_date(small):
+    result = run_build(small)
+    assert result.stdout.startswith("Up to date"), result.stdout + result.stderr
+
+
+def test_deleted_figures_are_restored(small):
+    before = outputs(small)
+    shutil.rmtree(small / "figures")
+    result = run_build(small)
+    assert result.returncode == 0, result.stderr
+    assert "executed 1 notebook(s)" in result.stdout
+    assert outputs(small) == before
+
+
+def test_a_hand_edited_processed_table_is_regenerated(small):
+    before = outputs(small)
+    table = small / "data" / "processed" / "wto_members.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace("Albania", "ALBANIA"),
+                     encoding="utf-8")
+    result = run_build(small)
+    assert result.returncode == 0, result.stderr
+    assert outputs(small) == before
+
+
+def test_a_notebook_executed_by_hand_is_executed_again(small):
+    before = outputs(small)
+    notebook = small / "notebooks" / "04_belarus_russia_ip.ipynb"
+    node = json.loads(notebook.read_text(encoding="utf-8"))
+    node["cells"][1]["metadata"]["execution"] = {"iopub.execute_input": "2026-11-23T08:00:00Z"}
+    notebook.write_text(json.dumps(node, indent=1), encoding="utf-8")
+    result = run_build(small)
+    assert result.returncode == 0, result.stderr
+    assert "executed 1 notebook(s)" in result.stdout
+    assert outputs(small) == before
+
+
+def test_an_unreadable_cache_means_rebuild_everything_without_a_traceback(small):
+    (small / ".cache" / "build.json").write_text('{"version": 2, "entries": [1, 2]}')
+    result = run_build(small)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "rebuilding everything" in result.stdout
+    assert "executed 2 notebook(s)" in result.stdout
+
+
+def test_a_failing_chapter_leaves_every_output_as_it_was(small):
+    before = outputs(small)
+    raw = small / "data" / "raw" / "belarus_russia_ip.csv"
+    raw.write_text(raw.read_text(encoding="utf-8").replace(
+        "Agreement on Cooperation in the Protection of Industrial Property",
+        "Agreement on Cooperation in Protecting Industrial Property"), encoding="utf-8")
+    notebook = small / "notebooks" / "04_belarus_russia_ip.ipynb"
+    node = json.loads(notebook.read_text(encoding="utf-8"))
+    node["cells"][3]["source"] = ["raise ValueError('a chapter that fails')\n",
+                                  *node["cells"][3]["source"]]
+    failing = json.dumps(node, indent=1)
+    notebook.write_text(failing, encoding="utf-8")
+    result = run_build(small)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("notebooks/04_belarus_russia_ip.ipynb, cell [2] (raise ValueError('a chapter "
+            "that fails')): ValueError: a chapter that fails") in result.stderr
+    assert "Nothing was published" in result.stderr
+    after = outputs(small)
+    after.pop("notebooks/04_belarus_russia_ip.ipynb")  # the edit made by hand, kept as it is
+    before.pop("notebooks/04_belarus_russia_ip.ipynb")
+    assert after == before, "a failed run changed a published output"
+    assert notebook.read_text(encoding="utf-8") == failing
+
+
+def test_two_concurrent_builds_end_as_one_forced_build(small):
+    raw = small / "data" / "raw" / "belarus_russia_ip.csv"
+    raw.write_text(raw.read_text(encoding="utf-8").replace(
+        "Agreement on Cooperation in the Protection of Industrial Property",
+        "Agreement on Cooperation in Protecting Industrial Property"), encoding="utf-8")
+    command, env = build_command(small)
+    first = subprocess.Popen(command, cwd=small, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(command, cwd=small, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    results = [first.communicate(timeout=600), second.communicate(timeout=600)]
+    assert first.returncode == second.returncode == 0, results
+    assert any("Another build is running" in out for out, _ in results)
+    concurrent = outputs(small)
+    forced = run_build(small, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "0 file(s) published" in forced.stdout
+    assert outputs(small) == concurrent
+    assert "Protecting Industrial Property" in (small / "report" / "index.html").read_text()
+
+
+def processes_of(copy: Path, group: int) -> list[psutil.Process]:
+    """Processes in the build's process group, or working anywhere in the copy (kernels start
+    sessions of their own, so the group alone would miss them)."""
+    found = []
+    for process in psutil.process_iter(["pid"]):
+        try:
+            if os.getpgid(process.pid) == group or str(process.cwd()).startswith(str(copy)):
+                found.append(process)
+        except (psutil.Error, ProcessLookupError, PermissionError):
+            continue
+    return found
+
+
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_ends_every_process_and_publishes_nothing(small, number):
+    before = outputs(small)
+    command, env = build_command(small, "--force")
+    build = subprocess.Popen(command, cwd=small, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(
+            "ipykernel" in " ".join(p.cmdline()) for p in psutil.Process(build.pid).children(
+                recursive=True) if p.is_running()):
+        time.sleep(0.2)
+    os.kill(build.pid, number)  # the build alone, as a CI cancel or `timeout` signals it
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 128 + number
+    assert "Traceback" not in stderr, stderr
+    assert stderr.strip().splitlines()[-1].startswith(
+        f"Build interrupted ({signal.Signals(number).name}): every worker and kernel ended")
+    time.sleep(1)
+    assert processes_of(small, build.pid) == []
+    assert outputs(small) == before
+    assert not (small / ".cache" / "stage").exists()
+
+
+def test_each_chapter_is_keyed_only_on_the_tables_it_reads(tmp_path):
+    processed = tmp_path / "data" / "processed"
+    processed.mkdir(parents=True)
+    for name in ("wipo_treaties", "wto_members", "belarus_russia_ip", "key_figures"):
+        (processed / f"{name}.csv").write_text("a\n1\n")
+    keys = {stem: pipeline.digest_files(pipeline.reads(stem, tmp_path), tmp_path)
+            for stem in ("02_wipo_treaties", "03_wto_accession", "04_belarus_russia_ip")}
+    (processed / "wto_members.csv").write_text("a\n2\n")
+    changed = [stem for stem, key in keys.items()
+               if pipeline.digest_files(pipeline.reads(stem, tmp_path), tmp_path) != key]
+    assert changed == ["03_wto_accession"]
