@@ -564,12 +564,18 @@ def data_dictionary() -> list[dict[str, str]]:
                 "definition": column.description,
             })
             if column.metadata and "date_precisions" in column.metadata:
-                rows.append({
-                    "table": spec.name,
-                    "column": f"{name}_precision",
-                    "type": "text",
-                    "required": "no" if column.nullable else "yes",
-                    "definition": f"Precision of {name}, added by cleaning. One of: day, month, "
-                                  "year.",
-                })
+                required = "no" if column.nullable else "yes"
+                rows += [
+                    {"table": spec.name, "column": f"{name}_precision", "type": "text",
+                     "required": required,
+                     "definition": f"Precision of {name}, added by cleaning. One of: day, "
+                                   "month, year."},
+                    {"table": spec.name, "column": f"{name}_earliest", "type": "full date",
+                     "required": required,
+                     "definition": f"First day {name} may stand for (1 January for a year, "
+                                   "the 1st for a month), added by cleaning."},
+                    {"table": spec.name, "column": f"{name}_latest", "type": "full date",
+                     "required": required,
+                     "definition": f"Last day {name} may stand for, added by cleaning."},
+                ]
     return rows

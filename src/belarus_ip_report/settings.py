@@ -7,3 +7,6 @@ from datetime import date
 AS_OF = date(2026, 11, 23)
 
 REPORT_TITLE = "Belarus in the international intellectual-property and trade system"
+
+#: The version of the report and its data package (pyproject.toml reads it from here).
+VERSION = "1.1.0"

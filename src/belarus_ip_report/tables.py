@@ -376,14 +376,17 @@ def _check_source_ids(raw: RawTable, frame: pd.DataFrame, known: set[str],
 
 
 def _with_precisions(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
-    """Add an explicit precision column after each date column, then sort stably."""
+    """After each date column add its precision and the first and last day it may stand for
+    (so that plain pandas can sort and measure spans without this package), then sort."""
     out = frame.copy()
     for column in reversed(list(spec.date_columns)):
-        precision = out[column].map(
-            lambda v: parse_partial_date(v).precision if isinstance(v, str) else pd.NA
-        ).astype("str")
-        precision = precision.where(out[column].notna(), pd.NA)
-        out.insert(out.columns.get_loc(column) + 1, precision_column(column), precision)
+        parsed = out[column].map(lambda v: parse_partial_date(v) if isinstance(v, str) else None)
+        position = out.columns.get_loc(column) + 1
+        for suffix, part in (("latest", "last"), ("earliest", "first"), ("precision", None)):
+            values = parsed.map(lambda d, part=part: pd.NA if d is None else (
+                d.precision if part is None else getattr(d, part).isoformat()))
+            out.insert(position, f"{column}_{suffix}", values.astype("str").where(
+                parsed.notna(), pd.NA))
     return out.sort_values(list(spec.sort_by), kind="stable").reset_index(drop=True)
 
 

@@ -36,6 +36,7 @@ STAGE = paths.BUILD_CACHE / "stage"
 CACHE_VERSION = 2
 #: What the build writes, relative to the project root; the stage holds a copy of each.
 OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
+OUTPUT_FILES = ("data/README.md",)
 
 
 class BuildFailed(Exception):
@@ -105,14 +106,16 @@ def writes(stem: str, root: Path) -> list[Path]:
     """The files a notebook owns: itself, and the processed data (cleaning) or its figures."""
     owned = [root / "notebooks" / f"{stem}.ipynb"]
     if stem == chapters.CLEANING:
-        owned += sorted(p for p in (root / "data" / "processed").glob("*") if p.is_file())
+        owned += sorted((root / "data" / "processed").glob("*.csv"))
     else:
         owned += sorted((root / "figures").glob(f"{stem[:2]}-*"))
     return owned
 
 
 def report_writes(root: Path) -> list[Path]:
-    return [root / "report" / "index.html", *sorted((root / "report" / "code").glob("*.html"))]
+    """The export's outputs: the page, the code pages, and the data package beside the data."""
+    return [root / "report" / "index.html", *sorted((root / "report" / "code").glob("*.html")),
+            root / "data" / "processed" / "datapackage.json", root / "data" / "README.md"]
 
 
 def notebook_key(notebook: Path, analysis_digest: str, root: Path) -> str:
@@ -125,7 +128,9 @@ def notebook_key(notebook: Path, analysis_digest: str, root: Path) -> str:
 def report_key(root: Path) -> str:
     files = [*notebook_paths(root), *(root / "data" / "processed").glob("*.csv")]
     return hashlib.sha256((digest_files(files, root)
-                           + digest_files(build_files(), paths.PACKAGE_DIR)).encode()).hexdigest()
+                           + digest_files(build_files(), paths.PACKAGE_DIR)
+                           + digest_files(analysis_files(), paths.PACKAGE_DIR)).encode()
+                          ).hexdigest()
 
 
 # --- the cache: inputs and outputs ------------------------------------------------------------
@@ -211,26 +216,30 @@ def prepare_stage() -> Path:
                 ".ipynb_checkpoints", "__pycache__", "*.pdf"))
         else:
             (STAGE / folder).mkdir(parents=True)
+    for file in OUTPUT_FILES:
+        if (paths.PROJECT_ROOT / file).is_file():
+            shutil.copy2(paths.PROJECT_ROOT / file, STAGE / file)
     return STAGE
 
 
 def publish(stage: Path) -> list[str]:
     """Move every staged file that differs from the project's into place; return them."""
     changed = []
-    for folder in OUTPUT_FOLDERS:
-        for staged in sorted((stage / folder).rglob("*")):
-            if not staged.is_file():
-                continue
-            relative = staged.relative_to(stage)
-            target = paths.PROJECT_ROOT / relative
-            if target.is_file() and target.read_bytes() == staged.read_bytes():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.publishing")
-            shutil.copyfile(staged, temporary)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-            changed.append(relative.as_posix())
+    staged_files = [f for folder in OUTPUT_FOLDERS for f in sorted((stage / folder).rglob("*"))]
+    staged_files += [stage / file for file in OUTPUT_FILES if (stage / file).is_file()]
+    for staged in staged_files:
+        if not staged.is_file():
+            continue
+        relative = staged.relative_to(stage)
+        target = paths.PROJECT_ROOT / relative
+        if target.is_file() and target.read_bytes() == staged.read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.publishing")
+        shutil.copyfile(staged, temporary)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+        changed.append(relative.as_posix())
     return changed
 
 
@@ -311,6 +320,7 @@ def run_notebooks(notebooks: list[Path], stage: Path) -> None:
 
 
 def export_in(stage: Path) -> None:
+    from .datapackage import write_data_package
     from .report import ReportError, export_report
 
     with paths.outputs_in(stage):
@@ -318,6 +328,7 @@ def export_in(stage: Path) -> None:
             export_report(notebook_paths(stage))
         except ReportError as error:
             raise BuildFailed(f"report/index.html: {error}") from None
+    write_data_package(stage)
 
 
 # --- the command line -------------------------------------------------------------------------
