@@ -1,10 +1,22 @@
 # Conveniences for those who have make; each target calls tasks.py, the one entry point.
-.PHONY: build rebuild test nbval lab bench clean help
-build: ; python3 tasks.py build
-rebuild: ; python3 tasks.py build --force
-test: ; python3 tasks.py test
-nbval: ; python3 tasks.py nbval
-lab: ; python3 tasks.py lab
-bench: ; python3 tasks.py bench
-clean: ; python3 tasks.py clean
-help: ; python3 tasks.py help
+.PHONY: build rebuild test nbval lab pdf bench lock clean help
+build:   ## install what is missing, execute what changed, write data/processed, figures, report
+	python3 tasks.py build
+rebuild: ## execute every notebook again (build --force)
+	python3 tasks.py build --force
+test:    ## every test: package tests, strict nbval, build, fault and browser tests
+	python3 tasks.py test
+nbval:   ## strict nbval over the notebooks only
+	python3 tasks.py nbval
+lab:     ## JupyterLab at the project root
+	python3 tasks.py lab
+pdf:     ## report/report.pdf through headless Chromium
+	python3 tasks.py pdf
+bench:   ## time the build against plain nbconvert (about ten minutes; not a test)
+	python3 tasks.py bench
+lock:    ## recompile requirements.lock from requirements.txt
+	python3 tasks.py lock
+clean:   ## remove .venv and the build cache (tracked files stay)
+	python3 tasks.py clean
+help:    ## list these targets
+	@grep -E '^[a-z]+:.*## ' Makefile | sed -E 's/^([a-z]+):[^#]*## /  make \1\t/' | expand -t 16

@@ -128,3 +128,25 @@ def test_markdown_in_a_description_or_a_name_never_becomes_a_link_or_an_image(bu
     for notebook in (built_copy / "notebooks").glob("*.ipynb"):
         text = notebook.read_text(encoding="utf-8")
         assert "](javascript:" not in text.replace("[x](javascript:alert(1))", ""), notebook
+
+
+def test_the_readme_worked_example_reaches_the_tables_and_the_report(built_copy):
+    """Follow 'Adding or correcting a fact' word for word: its three rows, then a build."""
+    readme = (built_copy / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Adding or correcting a fact", 1)[1].split("\n## ", 1)[0]
+    blocks = [block.strip() for block in re.findall(r"```\n(.*?)```", section, re.S)]
+    source_row, fact_row, evidence_row = blocks[:3]
+    raw = built_copy / "data" / "raw"
+    for name, row in (("sources.csv", source_row), ("wto_accession_milestones.csv", fact_row),
+                      ("evidence.csv", evidence_row)):
+        with (raw / name).open("a", encoding="utf-8") as table:
+            table.write(row + "\n")
+    result = run_build(built_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    executed = re.findall(r"executing (\S+)", result.stdout)
+    assert sorted(executed) == ["00_overview", "01_clean_tables", "03_wto_accession"]
+    processed = (built_copy / "data" / "processed" / "wto_accession_milestones.csv").read_text()
+    assert "example-meeting-2026-05" in processed
+    page = (built_copy / "report" / "index.html").read_text(encoding="utf-8")
+    assert "a meeting on Belarus&#x27;s accession" in page or \
+        "a meeting on Belarus's accession" in page

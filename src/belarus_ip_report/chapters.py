@@ -23,8 +23,9 @@ CHAPTERS: tuple[Chapter, ...] = (
                             "sources", "discrepancies")),
     Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures")),
     Chapter("03_wto_accession", ("wto_accession_milestones", "wto_members", "wto_accessions",
-                                 "key_figures")),
-    Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "context_events", "key_figures")),
+                                 "key_figures", "context_events")),
+    Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "belarus_ip_instruments",
+                                     "context_events", "key_figures")),
     Chapter("01_clean_tables", ()),
 )
 CLEANING = "01_clean_tables"
@@ -37,3 +38,10 @@ def chapter_showing(table: str) -> str:
         if table in chapter.reads:
             return chapter.stem
     return CLEANING
+
+
+def reads_line(chapter: Chapter) -> str:
+    """The notebook header's and the README's statement of what a chapter reads."""
+    if chapter.stem == CLEANING:
+        return "`data/raw/*.csv`"
+    return "`data/processed/`: " + ", ".join(f"`{table}.csv`" for table in chapter.reads)
