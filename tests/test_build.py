@@ -35,7 +35,7 @@ def outputs(root: Path) -> dict[str, bytes]:
         path.relative_to(root).as_posix(): path.read_bytes()
         for folder in OUTPUT_FOLDERS
         for path in sorted((root / folder).rglob("*"))
-        if path.is_file() and ".ipynb_checkpoints" not in path.parts
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts and path.suffix != ".pdf"
     }
 
 

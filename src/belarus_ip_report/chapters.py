@@ -14,19 +14,22 @@ class Chapter:
     stem: str
     #: Processed tables the notebook reads (`01_clean_tables` reads every raw table instead).
     reads: tuple[str, ...]
+    #: How headings, the contents and cross-references name it.
+    label: str = ""
 
 
 #: Reading order: the overview first, the methods chapter on the curated tables last.
 CHAPTERS: tuple[Chapter, ...] = (
     Chapter("00_overview", ("wipo_treaties", "belarus_wipo_events", "wto_accession_milestones",
                             "wto_accessions", "wto_members", "key_figures", "belarus_russia_ip",
-                            "sources", "discrepancies")),
-    Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures")),
+                            "sources", "discrepancies"), "Overview"),
+    Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures"),
+            "Chapter 1"),
     Chapter("03_wto_accession", ("wto_accession_milestones", "wto_members", "wto_accessions",
-                                 "key_figures", "context_events")),
+                                 "key_figures", "context_events"), "Chapter 2"),
     Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "belarus_ip_instruments",
-                                     "context_events", "key_figures")),
-    Chapter("01_clean_tables", ()),
+                                     "context_events", "key_figures"), "Chapter 3"),
+    Chapter("01_clean_tables", (), "Methods"),
 )
 CLEANING = "01_clean_tables"
 
@@ -45,3 +48,8 @@ def reads_line(chapter: Chapter) -> str:
     if chapter.stem == CLEANING:
         return "`data/raw/*.csv`"
     return "`data/processed/`: " + ", ".join(f"`{table}.csv`" for table in chapter.reads)
+
+
+def label(stem: str) -> str:
+    """'Chapter 2', 'Methods': the one name of a chapter in headings and links."""
+    return next(c.label for c in CHAPTERS if c.stem == stem)

@@ -83,8 +83,25 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) 
         write_text_atomically(paths.FIGURES / f"{name}.csv",
                               data.to_csv(index=False, lineterminator="\n"))
     screen = figure_bytes(fig, "png", SCREEN_DPI)
+    title, source = chart_title(fig), chart_source(fig)
     plt.close(fig)
-    display(Image(data=screen, format="png", alt=alt, metadata={"figure_name": name}))
+    # The report builds each figure's numbered caption, source line and "data behind this
+    # chart" from this metadata, so that none of it lives only inside the image.
+    display(Image(data=screen, format="png", alt=alt,
+                  metadata={"figure_name": name, "title": title, "source": source}))
+
+
+def chart_title(fig: Figure) -> str:
+    """The chart's own title (the figure's, else the first axes'), in one line."""
+    texts = [fig._suptitle.get_text() if fig._suptitle else ""]
+    texts += [axes.get_title() or axes.get_title("left") for axes in fig.axes]
+    return " ".join(next((t for t in texts if t.strip()), "").split())
+
+
+def chart_source(fig: Figure) -> str:
+    """The source line drawn under the chart, without its 'Source:' prefix."""
+    line = next((t.get_text() for t in fig.texts if t.get_text().startswith("Source:")), "")
+    return " ".join(line.removeprefix("Source:").split())
 
 
 def source_text(frame: pd.DataFrame, *, most: int = 3) -> str:

@@ -51,7 +51,9 @@ def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
 
 
 def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
-    display(HTML(table_html(frame, caption)))
+    """Show a table; the report numbers it and sets its caption from the metadata."""
+    display(HTML(table_html(frame, caption)),
+            metadata={"table": {"caption": caption or "", "body": table_html(frame)}})
 
 
 def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None) -> pd.Series:

@@ -1,232 +1,198 @@
-"""The HTML report: every notebook as a chapter of one self-contained, offline page.
+"""The HTML report: one self-contained, offline page built from structure.
 
-nbconvert renders each executed notebook's cells (code hidden) with `templates/chapter.html.j2`,
-and each full notebook, code included, as its own page under `report/code/`. This module joins
-the chapters, adds the table of contents, references, data files and "reproduce" sections, and
-checks what must hold for readers: every image has alt text, nothing loads from the network.
+The build reads each executed notebook into a structure (headings, prose, figures, tables),
+numbers chapters, figures and tables in reading order (`chapters.CHAPTERS`), and renders the
+page with the Jinja2 template `templates/page.html.j2`. Nothing rewrites HTML after the fact:
+prose is converted from the Markdown the notebooks hold, figures and tables are set from the
+metadata `charts.publish` and `show.show_table` attach to them. Each notebook also gets a light
+page with its code under `report/code/`.
 """
 
 from __future__ import annotations
 
 import html
-import logging
-import re
-from dataclasses import dataclass
+import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import nbformat
-from nbconvert import HTMLExporter
+import pandas as pd
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from .. import paths, settings
 from ..chapters import CHAPTERS, chapter_showing
 from ..dates import format_for_people
 from ..provenance import facts_per_source
 from ..schemas import TABLES
+from ..show import table_html
 from ..tables import load_table, write_text_atomically
+from .datapackage import CODE_LICENCE, DATA_LICENCE
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
     "base-uri 'none'; form-action 'none'"
 )
-HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"[^>]*>.*?</a></h\1>',
-                     re.S)
-MISSING_ALT_LOG = "Alternative text is missing"
 
 
 class ReportError(Exception):
     """The report would break a promise to its readers (missing alt text, a network load)."""
 
 
+# --- the structure ----------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    number: int
+    name: str
+    png: str
+    alt: str
+    title: str
+    source: str
+    data: pd.DataFrame | None
+
+    @property
+    def anchor(self) -> str:
+        return f"figure-{self.name}"
+
+    @property
+    def csv_href(self) -> str:
+        text = self.data.to_csv(index=False, lineterminator="\n") if self.data is not None else ""
+        return "data:text/csv;charset=utf-8," + urllib.parse.quote(text)
+
+    @property
+    def data_table(self) -> str:
+        return table_html(self.data) if self.data is not None else ""
+
+
+@dataclass
+class Table:
+    number: int
+    caption: str
+    body: str
+
+    @property
+    def anchor(self) -> str:
+        return f"table-{self.number}"
+
+
+@dataclass
+class Block:
+    kind: str  # "html", "heading", "figure", "table"
+    html: str = ""
+    level: int = 0
+    anchor: str = ""
+    text: str = ""
+    figure: Figure | None = None
+    table: Table | None = None
+
+
 @dataclass
 class Chapter:
     stem: str
-    title: str
-    sections: list[tuple[str, str]]
-    body: str
+    label: str
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return self.stem
+
+    @property
+    def sections(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading" and b.level == 2]
 
 
-class _AltTextWatch(logging.Handler):
+class Counter:
     def __init__(self) -> None:
-        super().__init__()
-        self.seen: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if MISSING_ALT_LOG in record.getMessage():
-            self.seen.append(record.getMessage())
+        self.figures = 0
+        self.tables = 0
 
 
-def reading_order(notebooks: list[Path]) -> list[Path]:
-    """The order declared in `chapters.CHAPTERS` (the methods chapter closes the report)."""
-    order = [chapter.stem for chapter in CHAPTERS]
-    return sorted(notebooks, key=lambda nb: order.index(nb.stem) if nb.stem in order
-                  else len(order))
+def slug(text: str) -> str:
+    words = "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
+    return "-".join(words) or "section"
 
 
-def export_report(notebooks: list[Path]) -> None:
-    notebooks = reading_order(notebooks)
-    for notebook in notebooks:
-        check_outputs(notebook)
-    watch = _AltTextWatch()
-    exporters = [logging.getLogger("traitlets"), logging.getLogger("NbConvertApp")]
-    for logger in exporters:
-        logger.addHandler(watch)
-    try:
-        chapters = [render_chapter(nb) for nb in notebooks]
-        code_pages = {nb.stem: render_code_page(nb) for nb in notebooks}
-    finally:
-        for logger in exporters:
-            logger.removeHandler(watch)
-    if watch.seen:
-        raise ReportError(f"nbconvert: {watch.seen[0]}")
-    page = assemble_page(chapters)
-    check_page(page)
-    for stem, code_page in code_pages.items():
-        write_text_atomically(paths.REPORT / "code" / f"{stem}.html", code_page)
-    write_text_atomically(paths.REPORT / "index.html", page)
+def link_chapters(markdown: str) -> str:
+    """A link to another notebook, which works in JupyterLab, points at that chapter here."""
+    for chapter in CHAPTERS:
+        markdown = markdown.replace(f"]({chapter.stem}.ipynb)", f"](#{chapter.stem})")
+    return markdown
 
 
-def _exporter(template: str, *, exclude_input: bool) -> HTMLExporter:
-    exporter = HTMLExporter(template_name="lab",
-                            template_file=str(paths.TEMPLATES / template),
-                            exclude_input=exclude_input,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
-    exporter.anchor_link_text = "¶"
-    return exporter
+def prose(markdown: str) -> str:
+    return markdown2html_mistune(link_chapters(markdown))
 
 
-def render_chapter(notebook: Path) -> Chapter:
+def read_chapter(notebook: Path, counter: Counter) -> Chapter:
+    meta = next(c for c in CHAPTERS if c.stem == notebook.stem)
+    chapter = Chapter(notebook.stem, meta.label)
     node = nbformat.read(notebook, as_version=4)
-    body, _ = _exporter("chapter.html.j2", exclude_input=True).from_notebook_node(node)
-    stem = notebook.stem
-    body = _prefix_ids(body, stem)
-    headings = HEADING.findall(body)
-    title = next((_plain(text) for level, _, text in headings if level == "1"), stem)
-    sections = [(anchor, _plain(text)) for level, anchor, text in headings if level == "2"]
-    return Chapter(stem, title, sections, body)
+    for cell in node.cells:
+        if cell.cell_type == "markdown":
+            _markdown_blocks(chapter, cell.source)
+        elif cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                _output_block(chapter, output, counter)
+    return chapter
 
 
-def render_code_page(notebook: Path) -> str:
-    node = nbformat.read(notebook, as_version=4)
-    page, _ = _exporter("code.html.j2", exclude_input=False).from_notebook_node(
-        node, resources={"metadata": {"name": notebook.stem}})
-    return page.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" '
-                        f'content="{CONTENT_SECURITY_POLICY}">', 1)
+def _markdown_blocks(chapter: Chapter, source: str) -> None:
+    """Headings become blocks of their own (they make the contents); the rest is prose."""
+    text: list[str] = []
+
+    def flush() -> None:
+        if "".join(text).strip():
+            chapter.blocks.append(Block("html", html=prose("\n".join(text))))
+        text.clear()
+
+    for line in source.splitlines():
+        hashes = len(line) - len(line.lstrip("#"))
+        if 1 <= hashes <= 3 and line[hashes:hashes + 1] == " ":
+            flush()
+            title = line[hashes + 1:].strip()
+            if hashes == 1:
+                chapter.title = title
+                continue
+            anchor = f"{chapter.stem}--{slug(title)}"
+            chapter.blocks.append(Block("heading", level=hashes, anchor=anchor, text=title))
+        else:
+            text.append(line)
+    flush()
 
 
-def _prefix_ids(body: str, stem: str) -> str:
-    """Heading ids are unique within a notebook only; prefix them with the chapter's stem.
-
-    Links to another notebook (`02_wipo_treaties.ipynb`, which work in JupyterLab) become
-    links to that chapter's section of the page.
-    """
-    body = re.sub(r'href="(\d\d_\w+)\.ipynb"', r'href="#\1"', body)
-    body = re.sub(r'id="([^"]+)"', lambda m: f'id="{stem}--{m.group(1)}"', body)
-    # Links to the references (#source-...) and to other chapters point outside: keep them.
-    return re.sub(r'href="#(?!source-|\d\d_)([^"]+)"',
-                  lambda m: f'href="#{stem}--{m.group(1)}"', body)
-
-
-def _plain(fragment: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
-
-
-def _number_figures(page: str) -> str:
-    counter = 0
-
-    def number(match: re.Match) -> str:
-        nonlocal counter
-        counter += 1
-        return f"<figcaption><span class=\"figure-number\">Figure {counter}.</span> "
-
-    return re.sub(r"<figcaption>", number, page)
-
-
-def assemble_page(chapters: list[Chapter]) -> str:
-    as_of = format_for_people(settings.AS_OF.isoformat())
-    toc = "\n".join(_toc_entry(chapter) for chapter in chapters)
-    toc += ('\n<li><a href="#data-files">The data files</a></li>'
-            '\n<li><a href="#references">References</a></li>'
-            '\n<li><a href="#reproduce">Reproduce this report</a></li>')
-    body = "\n".join(
-        f'<section class="chapter" id="{c.stem}" aria-labelledby="{c.stem}-title">\n'
-        f'<p class="code-link"><a href="code/{c.stem}.html">Full notebook with code: '
-        f'notebooks/{c.stem}.ipynb</a></p>\n{c.body}\n</section>'
-        for c in chapters
-    )
-    body = _title_ids(body, chapters)
-    css = (paths.TEMPLATES / "report.css").read_text(encoding="utf-8")
-    page = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(settings.REPORT_TITLE)}</title>
-<style>
-{css}
-</style>
-</head>
-<body>
-<header class="masthead">
-<p class="kicker">A reproducible data report</p>
-<h1 class="report-title">{html.escape(settings.REPORT_TITLE)}</h1>
-<p class="as-of">Data as of {as_of}</p>
-</header>
-<div class="layout">
-<nav class="toc" aria-label="Contents">
-<h2>Contents</h2>
-<ol>
-{toc}
-</ol>
-</nav>
-<main>
-{body}
-{data_files_section()}
-{references_section()}
-{reproduce_section()}
-</main>
-</div>
-</body>
-</html>
-"""
-    return _number_figures(page)
+def _output_block(chapter: Chapter, output: dict, counter: Counter) -> None:
+    data = output.get("data", {})
+    metadata = output.get("metadata", {})
+    if "image/png" in data:
+        image = metadata.get("image/png", {})
+        name = image.get("figure_name", "")
+        alt = image.get("alt", "")
+        if not alt.strip():
+            raise ReportError(f"notebooks/{chapter.stem}.ipynb: an image has no alt text")
+        counter.figures += 1
+        csv = paths.FIGURES / f"{name}.csv"
+        frame = (pd.read_csv(csv, dtype=str, keep_default_na=False) if name and csv.exists()
+                 else None)
+        chapter.blocks.append(Block("figure", figure=Figure(
+            counter.figures, name or f"{chapter.stem}-{counter.figures}", data["image/png"],
+            alt, image.get("title", ""), image.get("source", ""), frame)))
+    elif "table" in metadata:
+        counter.tables += 1
+        table = metadata["table"]
+        chapter.blocks.append(Block("table", table=Table(counter.tables, table["caption"],
+                                                         table["body"])))
+    elif "text/markdown" in data:
+        chapter.blocks.append(Block("html", html=prose("".join(data["text/markdown"]))))
+    elif "text/html" in data:
+        chapter.blocks.append(Block("html", html="".join(data["text/html"])))
+    elif output.get("output_type") == "stream" and output.get("name") == "stdout":
+        chapter.blocks.append(Block("html", html=f"<pre>{html.escape(output['text'])}</pre>"))
 
 
-def _toc_entry(chapter: Chapter) -> str:
-    items = "".join(
-        f'<li><a href="#{anchor}">{html.escape(text)}</a></li>' for anchor, text in chapter.sections
-    )
-    sub = f"<ol>{items}</ol>" if items else ""
-    return f'<li><a href="#{chapter.stem}">{html.escape(chapter.title)}</a>{sub}</li>'
-
-
-def _title_ids(body: str, chapters: list[Chapter]) -> str:
-    """Give each chapter's h1 the id that `aria-labelledby` points at (and its anchor link)."""
-    for chapter in chapters:
-        found = re.search(rf'<h1 id="({re.escape(chapter.stem)}--[^"]+)"', body)
-        if found:
-            old = found.group(1)
-            body = body.replace(f'id="{old}"', f'id="{chapter.stem}-title"')
-            body = body.replace(f'href="#{old}"', f'href="#{chapter.stem}-title"')
-    return body
-
-
-def data_files_section() -> str:
-    rows = []
-    for spec in TABLES:
-        frame = load_table(spec.name)
-        rows.append(
-            f'<li><a href="../data/processed/{spec.file_name}">{spec.file_name}</a> '
-            f"({len(frame)} rows): {html.escape(spec.description)}</li>"
-        )
-    return (
-        '<section class="appendix" id="data-files"><h2>The data files</h2>\n'
-        "<p>Every table behind this report, as clean CSV (UTF-8, ISO 8601 dates, one fact per "
-        "row, a source id on every row). The column definitions are in the data dictionary of "
-        "the chapter on the curated tables; the raw hand-curated tables are in "
-        "<code>data/raw/</code>, the charts and the data behind them in <code>figures/</code>."
-        f"</p>\n<ul>\n{''.join(rows)}\n</ul>\n</section>"
-    )
+# --- appendices -------------------------------------------------------------------------------
 
 
 def _backlinks(facts: list[tuple[str, str, str]]) -> str:
@@ -242,80 +208,189 @@ def _backlinks(facts: list[tuple[str, str, str]]) -> str:
     return "; ".join(parts)
 
 
-def references_section() -> str:
+def references() -> list[dict[str, str]]:
     sources = load_table("sources")
     backs = facts_per_source(load_table("evidence"))
-    claims = load_table("discrepancies")
-    disputed = set(claims["source_id"])
+    disputed = set(load_table("discrepancies")["source_id"])
     items = []
     for row in sources.itertuples(index=False):
-        title = html.escape(row.title)
-        if isinstance(row.url, str):
-            title = f'<a href="{html.escape(row.url)}">{title}</a>'
-        published = (f", {format_for_people(row.published)}"
-                     if isinstance(row.published, str) else "")
-        accessed = format_for_people(row.accessed)
-        copy = ""
-        if isinstance(row.copy_url, str):
-            dated = (f" of {format_for_people(row.copy_date)}"
-                     if isinstance(row.copy_date, str) else "")
-            copy = (f' Read through a copy{dated}: <a href="{html.escape(row.copy_url)}">'
-                    f"{html.escape(row.copy_url)}</a>.")
-        facts = backs.get(row.source_id, [])
-        backing = (f'<span class="backs">Backs {_backlinks(facts)}.</span>' if facts else "")
-        if row.source_id in disputed:
-            backing += ' <span class="backs">Cited in <a href="#00_overview">a recorded '\
-                       "disagreement</a>.</span>"
-        items.append(
-            f'<li id="source-{html.escape(row.source_id)}"><span class="source-id">'
-            f"[{html.escape(row.source_id)}]</span> "
-            f'<span class="tier tier-{html.escape(row.tier)}">{html.escape(row.tier)}</span> '
-            f"{html.escape(row.publisher)}{published}. {title}.{copy} Accessed {accessed}. "
-            f"{backing}</li>"
-        )
-    return ('<section class="appendix" id="references"><h2>References</h2>\n'
-            "<p>Each source with its tier: <em>primary</em> (the depositary's or organisation's "
-            "own record), <em>official</em> (a government or agency page), <em>press</em>, "
-            "<em>reference</em> (encyclopaedias, databases) and <em>copy</em> (a mirror or "
-            "scrape, given with the original it copies). After each, the values of the data "
-            "that rest on it, linked to the chapter that uses them. The ids in square brackets "
-            "are those of the <code>source_ids</code> column and of <code>evidence.csv</code>."
-            f"</p>\n<ol class=\"references\">\n{''.join(items)}\n</ol>\n"
-            "</section>")
+        items.append({
+            "id": row.source_id,
+            "tier": row.tier,
+            "publisher": row.publisher,
+            "published": format_for_people(row.published) if isinstance(row.published, str)
+            else "",
+            "title": row.title,
+            "url": row.url if isinstance(row.url, str) else "",
+            "copy_url": row.copy_url if isinstance(row.copy_url, str) else "",
+            "copy_date": format_for_people(row.copy_date) if isinstance(row.copy_date, str)
+            else "",
+            "accessed": format_for_people(row.accessed),
+            "backs": _backlinks(backs.get(row.source_id, [])),
+            "disputed": row.source_id in disputed,
+        })
+    return items
 
 
-def reproduce_section() -> str:
-    return """<section class="appendix" id="reproduce"><h2>Reproduce this report</h2>
-<p>On any machine with Python 3.11 and git, from a clone of the project:</p>
-<pre><code>python3 tasks.py build   # creates .venv, installs the pinned packages, executes the
-                         # notebooks that changed, writes data/processed/, figures/, report/
-python3 tasks.py test    # the package's tests and strict nbval over every notebook
-python3 tasks.py lab     # JupyterLab on the project's environment</code></pre>
-<p>Two builds of the same inputs give byte-identical notebooks, tables, figures and this page:
-the date it carries is the date of the data, not of the build.</p>
-</section>"""
+def appendix_tables() -> list[dict[str, str]]:
+    """The tables behind the key findings, for readers who want the numbers themselves."""
+    figures = load_table("key_figures")
+    accessions = load_table("wto_accessions")
+    members = load_table("wto_members")
+    people = lambda column: column.map(  # noqa: E731
+        lambda v: format_for_people(v) if isinstance(v, str) else "")
+    return [
+        {"anchor": "table-a1", "number": "A1",
+         "caption": "Key figures the sources state, with the date each refers to",
+         "body": table_html(pd.DataFrame({
+             "Figure": figures["description"], "Value": figures["value"],
+             "As of": people(figures["as_of"]), "Sources": figures["source_ids"]}))},
+        {"anchor": "table-a2", "number": "A2",
+         "caption": "Accessions to the WTO since 1995, completed and open",
+         "body": table_html(pd.DataFrame({
+             "Government": accessions["government"],
+             "Applied": people(accessions["application_date"]),
+             "Working party": people(accessions["working_party_established"]),
+             "Member since": people(accessions["membership_date"]),
+             "Status": accessions["status"], "Sources": accessions["source_ids"]}))},
+        {"anchor": "table-a3", "number": "A3", "caption": "WTO members and the date each joined",
+         "body": table_html(pd.DataFrame({
+             "Member": members["member"], "Member since": people(members["membership_date"]),
+             "Route": members["route"], "Sources": members["source_ids"]}))},
+    ]
+
+
+def data_files() -> list[dict[str, str]]:
+    return [{"file": spec.file_name, "rows": str(len(load_table(spec.name))),
+             "description": spec.description} for spec in TABLES]
+
+
+def citation() -> dict[str, str]:
+    as_of = format_for_people(settings.AS_OF.isoformat())
+    key = f"belarus-ip-report-{settings.AS_OF.year}"
+    bibtex = (f"@misc{{{key},\n  title = {{{settings.REPORT_TITLE}: a reproducible data "
+              f"report}},\n  year = {{{settings.AS_OF.year}}},\n  version = "
+              f"{{{settings.VERSION}}},\n  note = {{Data as of {as_of}. Code: {CODE_LICENCE}; "
+              f"data: {DATA_LICENCE['name']}}}\n}}")
+    return {"as_of": as_of, "version": settings.VERSION, "bibtex": bibtex,
+            "data_licence": DATA_LICENCE["title"], "code_licence": CODE_LICENCE}
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(paths.TEMPLATES),
+                              autoescape=jinja2.select_autoescape(["html", "j2"]),
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_page(chapters: list[Chapter]) -> str:
+    template = _environment().get_template("page.html.j2")
+    return template.render(
+        title=settings.REPORT_TITLE, as_of=format_for_people(settings.AS_OF.isoformat()),
+        csp=CONTENT_SECURITY_POLICY, css=(paths.TEMPLATES / "report.css").read_text(),
+        chapters=chapters, references=references(), data_files=data_files(),
+        appendix_tables=appendix_tables(),
+        cite=citation(), markup=jinja2.filters.Markup)
+
+
+def render_code_page(notebook: Path) -> str:
+    """A notebook's code and text outputs for readers without Jupyter; its figures are named
+    and linked to the report instead of embedded again (the report has them)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    node = nbformat.read(notebook, as_version=4)
+    cells = []
+    for cell in node.cells:
+        if cell.cell_type == "markdown":
+            cells.append({"kind": "markdown", "html": prose(cell.source)})
+            continue
+        outputs = []
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                name = output.get("metadata", {}).get("image/png", {}).get("figure_name", "")
+                outputs.append({"kind": "figure", "name": name})
+            elif "text/markdown" in data:
+                outputs.append({"kind": "html", "html": prose("".join(data["text/markdown"]))})
+            elif "text/html" in data:
+                outputs.append({"kind": "html", "html": "".join(data["text/html"])})
+            elif output.get("output_type") == "stream":
+                outputs.append({"kind": "text", "text": output.get("text", "")})
+        cells.append({"kind": "code", "number": cell.get("execution_count"),
+                      "html": highlight(cell.source, PythonLexer(), HtmlFormatter()),
+                      "outputs": outputs})
+    template = _environment().get_template("code.html.j2")
+    return template.render(
+        title=f"notebooks/{notebook.name}", csp=CONTENT_SECURITY_POLICY,
+        css=(paths.TEMPLATES / "report.css").read_text()
+        + HtmlFormatter().get_style_defs(".highlight"),
+        cells=cells, markup=jinja2.filters.Markup)
+
+
+def reading_order(notebooks: list[Path]) -> list[Path]:
+    """The order declared in `chapters.CHAPTERS` (the methods chapter closes the report)."""
+    order = [chapter.stem for chapter in CHAPTERS]
+    return sorted(notebooks, key=lambda nb: order.index(nb.stem) if nb.stem in order
+                  else len(order))
+
+
+def export_report(notebooks: list[Path]) -> None:
+    notebooks = [nb for nb in reading_order(notebooks)
+                 if nb.stem in {c.stem for c in CHAPTERS}]
+    for notebook in notebooks:
+        check_outputs(notebook)
+    counter = Counter()
+    chapters = [read_chapter(nb, counter) for nb in notebooks]
+    page = render_page(chapters)
+    check_page(page)
+    code_pages = {nb.stem: render_code_page(nb) for nb in notebooks}
+    for code_page in code_pages.values():
+        check_page(code_page)
+    for stem, code_page in code_pages.items():
+        write_text_atomically(paths.REPORT / "code" / f"{stem}.html", code_page)
+    write_text_atomically(paths.REPORT / "index.html", page)
+
+
+# --- promises to readers ----------------------------------------------------------------------
 
 
 #: Link targets a reader's page may hold: the web, a place in the page, a file beside it, and
 #: the CSV downloads of the data behind each chart.
-SAFE_HREF = re.compile(r"^(?:https?://|#|data:text/csv;|(?![a-zA-Z][a-zA-Z0-9+.-]*:))")
+SAFE_SCHEMES = ("http://", "https://", "#", "data:text/csv;")
 
 
 def check_page(page: str) -> None:
-    """Refuse to write a page that would show an image without alt text, load a URL, carry a
-    link of another scheme (javascript:, file:, ...), or show a warning or an error."""
-    for tag in re.findall(r"<img\b[^>]*>", page):
-        alt = re.search(r'\balt="([^"]*)"', tag)
-        if not alt or not alt.group(1).strip():
-            raise ReportError(f"an image has no alt text: {tag[:80]}...")
-    remote = re.search(r'<(?:script|img|iframe|link)\b[^>]*(?:src|href)="https?://', page)
-    if remote or "<script" in page.lower():
-        raise ReportError("the report would load a script or a remote resource")
-    for href in re.findall(r'\bhref="([^"]*)"', page):
-        target = html.unescape(href).strip()
-        if not SAFE_HREF.match(target):
-            raise ReportError(f"a link would lead to {target[:60]!r}: only http(s), #places, "
-                              "files of the project and CSV downloads are allowed")
+    """Refuse to write a page that would show an image without alt text, load a URL, run a
+    script, carry a link of another scheme (javascript:, file:, ...)."""
+    from html.parser import HTMLParser
+
+    problems: list[str] = []
+
+    class Checker(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            values = dict(attrs)
+            if tag == "script":
+                problems.append("the page would contain a script")
+            if tag == "img" and not (values.get("alt") or "").strip():
+                problems.append("an image has no alt text")
+            if tag in ("img", "iframe", "link", "source") and any(
+                    (values.get(a) or "").strip().lower().startswith(("http:", "https:", "//"))
+                    for a in ("src", "href")):
+                problems.append(f"a <{tag}> would load {values.get('src') or values.get('href')}")
+            href = (values.get("href") or "").strip()
+            if tag == "a" and href:
+                scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
+                if scheme and not href.lower().startswith(SAFE_SCHEMES):
+                    problems.append(f"a link would lead to {href[:60]!r}: only http(s), "
+                                    "#places, files of the project and CSV downloads are allowed")
+
+    Checker().feed(page)
+    if problems:
+        raise ReportError(problems[0])
 
 
 def check_outputs(notebook: Path) -> None:
@@ -327,3 +402,5 @@ def check_outputs(notebook: Path) -> None:
                 text = "".join(output.get("text", "")) or output.get("ename", "")
                 raise ReportError(f"notebooks/{notebook.name}, cell {number} shows an error or "
                                   f"a warning ({text.strip()[:100]}): fix its cause, then build")
+
+
