@@ -7,7 +7,9 @@ matplotlib.use("Agg")  # tests draw charts without a display; notebooks keep the
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from belarus_ip_report import cooperation  # noqa: E402
+from belarus_ip_report.analysis import cooperation
+from belarus_ip_report.charts import cooperation as cooperation_charts
+from belarus_ip_report.text import cooperation as cooperation_text
 
 
 @pytest.fixture
@@ -43,20 +45,20 @@ def test_gaps_between_instruments_use_the_first_year_of_partial_dates(table):
 
 
 def test_instrument_table_formats_partial_dates_for_people(table):
-    shown = cooperation.instrument_table(table)
+    shown = cooperation_text.instrument_table(table)
     assert shown["Date"].tolist()[:2] == ["20 July 1994", "2 April 1996"]
     assert "June 2023" in shown["Date"].tolist()
     assert "2015" in shown["Date"].tolist()
 
 
 def test_short_label_cuts_at_a_word_boundary():
-    assert cooperation.short_label("Agreement on Scientific and Technical Cooperation", 20) \
+    assert cooperation_charts.short_label("Agreement on Scientific and Technical Cooperation", 20) \
         == "Agreement on…"
-    assert cooperation.short_label("Short title") == "Short title"
+    assert cooperation_charts.short_label("Short title") == "Short title"
 
 
 def test_timeline_draws_every_instrument_even_with_the_same_partial_date(table):
-    fig = cooperation.timeline_chart(table, {})
+    fig = cooperation_charts.timeline_chart(table, {})
     ax = fig.axes[0]
     markers = [line for line in ax.get_lines() if line.get_marker() not in ("None", None, "")]
     assert len(markers) == 5

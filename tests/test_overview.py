@@ -6,7 +6,8 @@ matplotlib.use("Agg")  # tests draw without a display; notebooks keep the inline
 
 import pandas as pd  # noqa: E402
 
-from belarus_ip_report import overview  # noqa: E402
+from belarus_ip_report.analysis import overview
+from belarus_ip_report.charts import overview as overview_charts
 
 
 def tables():
@@ -52,6 +53,6 @@ def test_partial_dates_sit_mid_period_and_are_flagged():
 
 def test_summary_chart_draws_one_marker_per_event():
     events = overview.story_events(*tables())
-    fig = overview.summary_chart(events, pd.Timestamp("2026-11-21").date(), [])
+    fig = overview_charts.summary_chart(events, pd.Timestamp("2026-11-21").date(), [])
     lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 1]
     assert len(lines) == len(events)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from belarus_ip_report.text import count_of, in_words, is_are
+from belarus_ip_report.text.words import count_of, in_words, is_are
 
 
 @pytest.mark.parametrize(("items", "expected"), [

@@ -5,7 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from belarus_ip_report import wipo
+from belarus_ip_report.analysis import wipo
+from belarus_ip_report.text import wipo as wipo_text
 
 AS_OF = date(2026, 11, 21)
 
@@ -125,7 +126,7 @@ def test_parties_before_a_day_drops_later_entries_into_force(treaties):
 
 
 def test_status_table_groups_by_field_and_says_not_yet_for_a_treaty_not_in_force(treaties):
-    table = wipo.status_table(treaties)
+    table = wipo_text.status_table(treaties)
     assert list(table["Field"].unique()) == [
         "Industrial property", "Copyright and related rights", "WIPO Convention"]
     riyadh = table[table["Treaty"] == "Riyadh"].iloc[0]

@@ -6,7 +6,10 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from belarus_ip_report import paths, wto
+from belarus_ip_report import paths
+from belarus_ip_report.analysis import wto
+from belarus_ip_report.charts import wto as wto_charts
+from belarus_ip_report.text import wto as wto_text
 
 matplotlib.use("Agg")
 
@@ -194,7 +197,7 @@ def test_timeline_summary_counts_informal_rounds_in_the_pause_and_milestones_aft
 
 
 def test_milestone_table_writes_dates_for_people_including_ranges():
-    table = wto.milestone_table(sample_milestones())
+    table = wto_text.milestone_table(sample_milestones())
     assert "31 October–3 November 2017" in set(table["Date"])
     assert "September 1993" in set(table["Date"])
     assert "Application and working party" in set(table["Category"])
@@ -281,16 +284,16 @@ def test_rank_of_a_government_without_a_duration_is_an_error():
 
 
 def test_rank_words():
-    assert wto.rank_words(1) == "longest"
-    assert wto.rank_words(2) == "second-longest"
-    assert wto.rank_words(11) == "11th-longest"
-    assert wto.rank_words(22) == "22nd-longest"
+    assert wto_text.rank_words(1) == "longest"
+    assert wto_text.rank_words(2) == "second-longest"
+    assert wto_text.rank_words(11) == "11th-longest"
+    assert wto_text.rank_words(22) == "22nd-longest"
     with pytest.raises(ValueError):
-        wto.rank_words(0)
+        wto_text.rank_words(0)
 
 
 def test_ordinal():
-    assert [wto.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 112)] == [
+    assert [wto_text.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 112)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "112th"]
 
 
@@ -338,7 +341,7 @@ def _texts(fig) -> str:
 
 
 def test_timeline_chart_has_titles_labelled_axes_a_source_line_and_annotations(project_style):
-    fig = wto.timeline_chart(sample_milestones(), AS_OF, "Test source")
+    fig = wto_charts.timeline_chart(sample_milestones(), AS_OF, "Test source")
     top, bottom = fig.axes
     assert top.get_title("left") and bottom.get_title("left")
     assert top.get_xlabel() == bottom.get_xlabel() == "Year"
@@ -351,7 +354,7 @@ def test_timeline_chart_has_titles_labelled_axes_a_source_line_and_annotations(p
 
 def test_duration_chart_labels_belarus_and_both_axes(project_style):
     durations = wto.accession_durations(sample_accessions(), AS_OF)
-    fig = wto.duration_chart(durations, AS_OF, "Test source")
+    fig = wto_charts.duration_chart(durations, AS_OF, "Test source")
     ax = fig.axes[0]
     assert ax.get_title("left") and ax.get_xlabel()
     assert "Belarus: 33.2 years and counting" in _texts(fig)
@@ -362,13 +365,13 @@ def test_duration_chart_labels_belarus_and_both_axes(project_style):
 def test_rhythm_and_membership_charts_have_titles_and_labelled_axes(project_style):
     meetings = wto.numbered_meetings(sample_milestones())
     per_year = wto.meetings_per_year(sample_milestones(), 1997, 2020)
-    fig = wto.rhythm_chart(per_year, wto.meeting_intervals(meetings), "Test source")
+    fig = wto_charts.rhythm_chart(per_year, wto.meeting_intervals(meetings), "Test source")
     assert all(ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
     assert fig.axes[0].get_title("left")
     matplotlib.pyplot.close(fig)
     reported = wto.reported_member_counts(key_figures(
         ("wto-members-first-day", 2, "1995-01-01"), ("wto-members-2019", 4, "2019")))
-    fig = wto.membership_chart(wto.member_steps(members()), reported, 1, date(1995, 1, 1),
+    fig = wto_charts.membership_chart(wto.member_steps(members()), reported, 1, date(1995, 1, 1),
                                AS_OF, "Test source")
     ax = fig.axes[0]
     assert ax.get_title("left") and ax.get_xlabel() and ax.get_ylabel()
@@ -379,9 +382,9 @@ def test_rhythm_and_membership_charts_have_titles_and_labelled_axes(project_styl
 
 def test_alt_texts_state_the_computed_numbers():
     durations = wto.accession_durations(sample_accessions(), AS_OF)
-    alt = wto.duration_alt(durations, "Belarus", 1)
+    alt = wto_charts.duration_alt(durations, "Belarus", 1)
     assert "Belarus has waited 33.2 years, rank 2 of 4" in alt
     assert "1 accessions without an application date" in alt
     spans = wto.milestone_spans(sample_milestones())
     intervals = wto.meeting_intervals(wto.numbered_meetings(sample_milestones()))
-    assert "11.7 years" in wto.timeline_alt(spans, intervals)
+    assert "11.7 years" in wto_charts.timeline_alt(spans, intervals)

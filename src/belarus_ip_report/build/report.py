@@ -21,12 +21,12 @@ import pandas as pd
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from .. import paths, settings
+from ..analysis.provenance import facts_per_source
 from ..chapters import CHAPTERS, chapter_showing
 from ..dates import format_for_people
-from ..provenance import facts_per_source
 from ..schemas import TABLES
-from ..show import table_html
 from ..tables import load_table, write_text_atomically
+from ..text.show import table_html
 from .datapackage import CODE_LICENCE, DATA_LICENCE
 
 CONTENT_SECURITY_POLICY = (

@@ -1,4 +1,5 @@
-"""The Belarus–Russia chapter: IP instruments against the background of political integration."""
+"""The Belarus–Russia chapter's chart: the instruments on one time line, by level.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +9,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import charts
-from .dates import PartialDate, decimal_year, format_for_people, parse_partial_date
+from .. import charts
+from ..analysis.cooperation import instruments, integration_span
+from ..dates import decimal_year, parse_partial_date
+from ..text.cooperation import KIND_LABELS
 
-KIND_LABELS = {
-    "integration_treaty": "Integration treaty",
-    "intergovernmental_agreement": "Intergovernmental agreement",
-    "agency_agreement": "Agency agreement",
-    "memorandum": "Memorandum",
-    "government_decision": "Government decision",
-}
 #: Marker and colour per kind of IP instrument: shape and colour both carry the kind.
 KIND_STYLE = {
     "intergovernmental_agreement": ("s", charts.BLUE),
@@ -25,32 +21,14 @@ KIND_STYLE = {
     "memorandum": ("D", charts.PURPLE),
     "government_decision": ("P", charts.RED),
 }
+
+
 #: Lanes by who signed on the Belarusian side: governments, or the IP office (NCIP).
 LEVELS = {"intergovernmental_agreement": 2, "government_decision": 2, "agency_agreement": 1,
           "memorandum": 1}
+
+
 LEVEL_LABELS = {2: "Governments", 1: "IP offices and agencies"}
-
-
-def instruments(table: pd.DataFrame) -> pd.DataFrame:
-    """The IP instruments (everything but the integration treaties), oldest first."""
-    return table[table["kind"] != "integration_treaty"].reset_index(drop=True)
-
-
-def integration_span(table: pd.DataFrame) -> tuple[PartialDate, PartialDate]:
-    treaties = table[table["kind"] == "integration_treaty"]["date"].map(parse_partial_date)
-    return min(treaties), max(treaties)
-
-
-def instrument_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The instruments for readers: date, parties, kind, subject, sources."""
-    return pd.DataFrame({
-        "Date": table["date"].map(format_for_people),
-        "Instrument": table["title"],
-        "Parties": table["parties"],
-        "Kind": table["kind"].map(KIND_LABELS),
-        "Subject": table["subject"],
-        "Sources": table["source_ids"].str.replace(";", "; "),
-    })
 
 
 def short_label(title: str, limit: int = 42) -> str:
@@ -108,33 +86,3 @@ def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
               ncols=2)
     charts.add_source_line(fig, charts.source_text(table))
     return fig
-
-
-def years_between_instruments(items: pd.DataFrame) -> pd.Series:
-    """Gaps between successive instruments, in whole years of their (first) dates."""
-    years = items["date"].map(lambda v: parse_partial_date(v).first.year)
-    return years.diff().dropna().astype(int)
-
-
-LEVEL_NAMES = {"national": "Belarusian law", "eurasian": "Eurasian (regional)",
-               "bilateral": "Bilateral"}
-
-
-def ip_law_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Belarus's own IP acts and the regional instruments it joined, for readers."""
-    return pd.DataFrame({
-        "Adopted or signed": table["date"].map(format_for_people),
-        "In force for Belarus": table["in_force"].map(
-            lambda v: format_for_people(v) if isinstance(v, str) else "not found"),
-        "Instrument": table["title"],
-        "Level": table["level"].map(LEVEL_NAMES),
-        "What it does": table["subject"],
-        "Sources": table["source_ids"].str.replace(";", "; "),
-    })
-
-
-def law_since(table: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Belarus's national IP acts adopted in `year` or later, oldest first."""
-    national = table[(table["level"] == "national")
-                     & (table["date"].str[:4].astype(int) >= year)]
-    return national.sort_values("date", kind="stable").reset_index(drop=True)

@@ -7,7 +7,7 @@ import html
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from .dates import format_for_people
+from ..dates import format_for_people
 
 NUMERIC_KINDS = "iuf"
 

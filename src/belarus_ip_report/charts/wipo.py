@@ -1,209 +1,30 @@
-"""The WIPO chapter: how the treaty system grew, and where Belarus stands in it.
-
-Every series is computed from the `wipo_treaties` and `belarus_wipo_events` tables; charts are
-built from those series. Dates in these tables are full days, except where a value is missing.
+"""The WIPO chapter's charts: treaty growth, Belarus's participation, accession lag, reach.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import charts
-from .dates import decimal_year, format_for_people, parse_partial_date
+from .. import charts
+from ..analysis.wipo import (
+    FIRST_YEAR,
+    SOURCE_DOCUMENT_TREATY_COUNT,
+    belarus_parties,
+    years_count_held,
+)
+from ..dates import decimal_year, format_for_people, parse_partial_date
+from ..text.wipo import FIELD_LABELS
 
-FIELD_LABELS = {
-    "industrial_property": "Industrial property",
-    "copyright_and_related_rights": "Copyright and related rights",
-    "wipo_convention": "WIPO Convention",
-}
-GROUP_LABELS = {
-    "ip_protection": "IP protection",
-    "global_protection_system": "Global protection system",
-    "classification": "Classification",
-    "wipo_convention": "WIPO Convention",
-}
-FIRST_YEAR = 1883
-#: The count the Foreign Ministry page gives: 17 industrial property, 8 copyright, 1 convention.
-SOURCE_DOCUMENT_TREATY_COUNT = 26
-#: WIPO's tables date Belarus's continued application of the treaties the USSR had joined
-#: (Paris, Nairobi, PCT) from this day; the chapter uses it as the start of independent Belarus.
-CONTINUITY_DATE = date(1991, 12, 25)
 FIELD_STYLE = {  # colour, hatch: fields differ by both
     "industrial_property": (charts.BLUE, ""),
     "copyright_and_related_rights": (charts.ORANGE, "//"),
     "wipo_convention": (charts.GREY, ".."),
 }
-
-
-def _day(value: object) -> date | None:
-    return parse_partial_date(value).first if isinstance(value, str) else None
-
-
-def treaty_growth(treaties: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """Per year: treaties adopted so far, by field, and how many of them are in force.
-
-    Treaties without a known adoption date are left out of the adopted counts (see
-    `undated_treaties`); they are still counted in force from their entry into force.
-    """
-    years = range(FIRST_YEAR, as_of.year + 1)
-    adopted = treaties.assign(_adopted=treaties["adopted"].map(_day))
-    in_force = treaties["in_force"].map(_day)
-    rows = []
-    for year in years:
-        end = min(date(year, 12, 31), as_of)
-        row = {"year": year}
-        for field in FIELD_LABELS:
-            of_field = adopted[adopted["field"] == field]["_adopted"].dropna()
-            row[field] = int((of_field <= end).sum())
-        row["adopted_total"] = sum(row[field] for field in FIELD_LABELS)
-        row["in_force_total"] = int(in_force.dropna().le(end).sum())
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def undated_treaties(treaties: pd.DataFrame) -> list[str]:
-    return treaties.loc[treaties["adopted"].isna(), "short_name"].tolist()
-
-
-def years_count_held(growth: pd.DataFrame, count: int) -> tuple[int, int] | None:
-    """First and last year in which the adopted total equalled `count`."""
-    held = growth.loc[growth["adopted_total"] == count, "year"]
-    return (int(held.min()), int(held.max())) if not held.empty else None
-
-
-def belarus_parties(treaties: pd.DataFrame) -> pd.DataFrame:
-    return treaties[treaties["belarus_status"] == "party"]
-
-
-def belarus_participation(treaties: pd.DataFrame, as_of: date, first_year: int = 1970
-                          ) -> pd.DataFrame:
-    """Per year: treaties in force for Belarus (where the date is known) against all in force."""
-    belarus_dates = belarus_parties(treaties)["belarus_in_force"].map(_day).dropna()
-    in_force = treaties["in_force"].map(_day).dropna()
-    rows = []
-    for year in range(first_year, as_of.year + 1):
-        end = min(date(year, 12, 31), as_of)
-        rows.append({
-            "year": year,
-            "in_force_for_belarus": int(belarus_dates.le(end).sum()),
-            "in_force_worldwide": int(in_force.le(end).sum()),
-        })
-    return pd.DataFrame(rows)
-
-
-def accession_lag(treaties: pd.DataFrame) -> pd.DataFrame:
-    """Years from when Belarus could have joined to when the treaty entered into force for it.
-
-    The clock starts at the treaty's entry into force, or on 25 December 1991 for treaties
-    older than independent Belarus (or with no known date). A Belarus date on or before that
-    start (an original party, continued application) counts as zero: joined from the start.
-    """
-    parties = belarus_parties(treaties).dropna(subset=["belarus_in_force"])
-    rows = []
-    for treaty in parties.itertuples(index=False):
-        treaty_start = _day(treaty.in_force)
-        belarus_start = _day(treaty.belarus_in_force)
-        counted_from = max(treaty_start or CONTINUITY_DATE, CONTINUITY_DATE)
-        rows.append({
-            "treaty": treaty.short_name,
-            "field": treaty.field,
-            "counted_from": counted_from.isoformat(),
-            "belarus_in_force": treaty.belarus_in_force,
-            "lag_years": round(max((belarus_start - counted_from).days, 0) / 365.25, 1),
-            "from_the_start": belarus_start <= counted_from,
-        })
-    return pd.DataFrame(rows).sort_values(["lag_years", "treaty"], kind="stable",
-                                          ignore_index=True)
-
-
-def not_joined(treaties: pd.DataFrame) -> pd.DataFrame:
-    out = treaties[treaties["belarus_status"] != "party"]
-    return out[["short_name", "field", "adopted", "in_force", "belarus_status"]].reset_index(
-        drop=True)
-
-
-def headline(treaties: pd.DataFrame, as_of: date) -> dict[str, object]:
-    administered = treaties[treaties["adopted"].isna() | treaties["adopted"].le(as_of.isoformat())]
-    parties = belarus_parties(administered)
-    dated = parties.dropna(subset=["belarus_in_force"])
-    newest = dated.loc[dated["belarus_in_force"].idxmax()]
-    return {
-        "administered": len(administered),
-        "in_force": int(administered["in_force"].notna().sum()),
-        "belarus_parties": len(parties),
-        "belarus_parties_dated": len(dated),
-        "share": len(parties) / len(administered),
-        "newest_name": newest["short_name"],
-        "newest_date": newest["belarus_in_force"],
-        "signatory_only": administered.loc[administered["belarus_status"] == "signatory",
-                                           "short_name"].tolist(),
-    }
-
-
-def parties_before(treaties: pd.DataFrame, day: date) -> int:
-    """Treaties Belarus is party to, leaving out those that entered into force for it after `day`.
-
-    Treaties whose date for Belarus is unknown are counted: all of them predate 2021.
-    """
-    parties = belarus_parties(treaties)
-    later = parties["belarus_in_force"].map(_day).dropna().gt(day)
-    return len(parties) - int(later.sum())
-
-
-def parties_before_newest_accession(treaties: pd.DataFrame) -> int:
-    """How many treaties Belarus was party to the day before its newest one entered into force."""
-    newest = belarus_parties(treaties)["belarus_in_force"].dropna().max()
-    return parties_before(treaties, date.fromisoformat(newest) - timedelta(days=1))
-
-
-def status_table(treaties: pd.DataFrame) -> pd.DataFrame:
-    """Belarus's status in every treaty, grouped by field and sorted by date, for readers."""
-    order = {field: i for i, field in enumerate(FIELD_LABELS)}
-    table = treaties.assign(_order=treaties["field"].map(order)).sort_values(
-        ["_order", "adopted", "short_name"], kind="stable", na_position="last")
-    status = table["belarus_status"].map({
-        "party": "Party", "signatory": "Signed, not ratified", "not_party": "Not a party",
-        "unverified": "Not shown as a party (unverified)"})
-    instrument = table["belarus_instrument"].map({
-        "accession": "accession", "ratification": "ratification",
-        "continued_application": "continued application", "signature": "signature"})
-    return pd.DataFrame({
-        "Field": table["field"].map(FIELD_LABELS),
-        "Treaty": table["short_name"],
-        "Adopted": table["adopted"].map(lambda v: format_for_people(v) if isinstance(v, str)
-                                        else "not found"),
-        "In force": table["in_force"].map(lambda v: format_for_people(v) if isinstance(v, str)
-                                          else "not yet"),
-        "Belarus": status,
-        "Instrument": instrument.fillna("—"),
-        "In force for Belarus": table["belarus_in_force"].map(
-            lambda v: format_for_people(v) if isinstance(v, str) else "—"),
-        "Sources": table["source_ids"].str.replace(";", "; "),
-    }).reset_index(drop=True)
-
-
-def reach(treaties: pd.DataFrame) -> pd.DataFrame:
-    """Contracting parties per treaty, grouped by field, largest first within each field."""
-    order = {field: i for i, field in enumerate(FIELD_LABELS)}
-    data = treaties.dropna(subset=["parties_count"]).assign(_order=treaties["field"].map(order))
-    data = data.sort_values(["_order", "parties_count", "short_name"],
-                            ascending=[True, False, True], kind="stable")
-    return pd.DataFrame({
-        "treaty": data["short_name"],
-        "field": data["field"],
-        "parties_count": data["parties_count"].astype(int),
-        "parties_count_as_of": data["parties_count_as_of"],
-        "belarus_party": data["belarus_status"].eq("party"),
-        "source_ids": data["source_ids"],
-    }).reset_index(drop=True)
-
-
-# --- Charts -------------------------------------------------------------------------------
 
 
 def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date) -> Figure:

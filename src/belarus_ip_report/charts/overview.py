@@ -1,0 +1,51 @@
+"""The overview's chart: the three stories on one time axis.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from .. import charts
+from ..analysis.overview import FIRST_YEAR, as_year_fraction
+
+#: One lane per story, top to bottom, with the marker and colour its events are drawn in.
+LANES = {
+    "wipo": ("WIPO: treaties in\nforce for Belarus", "o", charts.BLUE),
+    "wto": ("WTO accession\nmilestones", "s", charts.RED),
+    "brip": ("Belarus–Russia\nIP instruments", "D", charts.PURPLE),
+}
+
+
+def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str, str]]
+                  ) -> Figure:
+    """The three stories on one axis from 1970. `notes` are (lane, date, text) annotations."""
+    fig, ax = plt.subplots(figsize=(8.4, 4.2))
+    lane_y = {lane: len(LANES) - i for i, lane in enumerate(LANES)}
+    for lane, (_, marker, colour) in LANES.items():
+        of_lane = events[events["lane"] == lane]
+        for value in of_lane["date"]:
+            x, exact = as_year_fraction(value)
+            ax.plot([x], [lane_y[lane]], marker=marker, color=colour, markersize=6.5,
+                    alpha=0.8, linestyle="none",
+                    markerfacecolor=colour if exact else "white", markeredgewidth=1.2)
+    for lane, value, text in notes:
+        x, _ = as_year_fraction(value)
+        ax.annotate(text, xy=(x, lane_y[lane]), xytext=(x, lane_y[lane] + 0.42), fontsize=7.5,
+                    ha="center", arrowprops={"arrowstyle": "-", "color": "#888888",
+                                             "linewidth": 0.7})
+    ax.set_yticks(list(lane_y.values()), [LANES[lane][0] for lane in lane_y])
+    ax.set_ylim(0.4, len(LANES) + 0.85)
+    ax.set_xlim(FIRST_YEAR - 1, as_of.year + 1)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(f"Three stories on one time line, {FIRST_YEAR}–{as_of.year}")
+    ax.set_xlabel("Year (hollow marker: only the month or year is known)")
+    handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=label.replace("\n", " "))
+               for label, m, c in LANES.values()]
+    ax.legend(handles=handles, loc="lower left", fontsize=7.5)
+    charts.add_source_line(fig, charts.source_text(events))
+    return fig
