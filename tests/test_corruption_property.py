@@ -166,7 +166,7 @@ def is_blank(line: str) -> bool:
     return all(not cell.strip() for cell in cells)
 
 
-@settings(max_examples=60, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+@settings(max_examples=30, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(corrupted_table())
 def test_a_corrupted_table_stops_with_one_clear_error_or_loses_no_row(case):

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from belarus_ip_report.analysis import wipo
+from belarus_ip_report.charts import wipo as wipo_charts
 from belarus_ip_report.text import wipo as wipo_text
 
 AS_OF = date(2026, 11, 21)
@@ -144,3 +145,21 @@ def test_reach_sorts_largest_first_within_each_field(treaties):
 
 def test_parties_before_the_newest_accession_leaves_it_out(treaties):
     assert wipo.parties_before_newest_accession(treaties) == 3
+
+
+def test_the_participation_chart_marks_the_newest_accession_the_data_gives():
+    """Move a treaty's date in a copy of the data: the annotation follows (no year in code)."""
+    from belarus_ip_report import paths as project_paths
+    from belarus_ip_report.tables import load_table
+
+    treaties = load_table("wipo_treaties", project_paths.PROCESSED)
+    moved = treaties.copy()
+    moved.loc[moved["treaty_id"] == "hague", ["belarus_deposited", "belarus_in_force"]] = \
+        ["2023-01-10", "2023-04-10"]
+    events = load_table("belarus_wipo_events", project_paths.PROCESSED)
+    as_of = date(2026, 11, 23)
+    for frame, year in ((treaties, "2021"), (moved, "2023")):
+        fig = wipo_charts.participation_chart(wipo.belarus_participation(frame, as_of), frame,
+                                              as_of, events)
+        notes = [text.get_text() for text in fig.axes[0].texts]
+        assert f"{year}: Hague Agreement" in notes, notes

@@ -16,8 +16,6 @@ from ..schemas import FIELDS
 FIRST_YEAR = 1883
 
 
-#: The count the Foreign Ministry page gives: 17 industrial property, 8 copyright, 1 convention.
-SOURCE_DOCUMENT_TREATY_COUNT = 26
 
 
 #: WIPO's tables date Belarus's continued application of the treaties the USSR had joined
@@ -65,11 +63,13 @@ def belarus_parties(treaties: pd.DataFrame) -> pd.DataFrame:
     return treaties[treaties["belarus_status"] == "party"]
 
 
-def belarus_participation(treaties: pd.DataFrame, as_of: date, first_year: int = 1970
+def belarus_participation(treaties: pd.DataFrame, as_of: date, first_year: int | None = None
                           ) -> pd.DataFrame:
     """Per year: treaties in force for Belarus (where the date is known) against all in force."""
     belarus_dates = belarus_parties(treaties)["belarus_in_force"].map(_day).dropna()
     in_force = treaties["in_force"].map(_day).dropna()
+    if first_year is None:  # the year the first treaty entered into force for Belarus
+        first_year = min(d.year for d in belarus_dates)
     rows = []
     for year in range(first_year, as_of.year + 1):
         end = min(date(year, 12, 31), as_of)
@@ -160,3 +160,47 @@ def reach(treaties: pd.DataFrame) -> pd.DataFrame:
         "belarus_party": data["belarus_status"].eq("party"),
         "source_ids": data["source_ids"],
     }).reset_index(drop=True)
+
+
+#: The key figure that holds the Foreign Ministry page's count of WIPO-administered treaties.
+DOCUMENT_TREATY_COUNT_FIGURE = "wipo-treaties-administered"
+
+
+def document_treaty_count(key_figures: pd.DataFrame) -> int:
+    """The number of treaties the Foreign Ministry's WIPO page says WIPO administers."""
+    figures = key_figures.set_index("figure_id")
+    return int(figures.at[DOCUMENT_TREATY_COUNT_FIGURE, "value"])
+
+
+def adopted_after(treaties: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Treaties adopted after `year`, oldest first, with whether each is in force."""
+    adopted = treaties["adopted"].map(_day)
+    later = treaties[adopted.map(lambda d: d is not None and d.year > year)]
+    return later.sort_values("adopted", kind="stable").reset_index(drop=True)
+
+
+def participation_moments(treaties: pd.DataFrame) -> dict[str, tuple[int, int, str]]:
+    """The years the participation chart marks, from the data: Belarus's WIPO membership,
+    the span of its declarations of continued application, its newest accession.
+    Each is (first year, last year, a name from the data)."""
+    parties = belarus_parties(treaties)
+    convention = treaties.loc[treaties["wipo_group"] == "wipo_convention"].iloc[0]
+    continued = parties[parties["belarus_instrument"] == "continued_application"]
+    deposited = continued["belarus_deposited"].map(_day).dropna()
+    effective = continued["belarus_in_force"].map(_day).dropna()
+    dated = parties.dropna(subset=["belarus_in_force"])
+    newest = dated.loc[dated["belarus_in_force"].idxmax()]
+    membership = _day(convention["belarus_in_force"]).year
+    return {
+        "membership": (membership, membership, str(convention["short_name"])),
+        # In force from independence, declared in the years after: the span of both.
+        "continued": (min(d.year for d in [*effective, *deposited]),
+                      max(d.year for d in [*effective, *deposited]), f"{len(continued)} treaties"),
+        "newest": (_day(newest["belarus_in_force"]).year, _day(newest["belarus_in_force"]).year,
+                   str(newest["short_name"])),
+    }
+
+
+def founding_convention(treaties: pd.DataFrame) -> pd.Series:
+    """The WIPO Convention's row: the treaty that created WIPO."""
+    return treaties.loc[treaties["wipo_group"] == "wipo_convention"].iloc[0]

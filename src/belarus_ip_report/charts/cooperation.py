@@ -31,6 +31,14 @@ LEVELS = {"intergovernmental_agreement": 2, "government_decision": 2, "agency_ag
 LEVEL_LABELS = {2: "Governments", 1: "IP offices and agencies"}
 
 
+def integration_name(title: str) -> str:
+    """'Treaty on the Creation of a Union State' → 'Union State': the name the chart shows."""
+    for name in ("Union State", "Community", "Union"):
+        if name in title:
+            return name
+    return short_label(title, 20)
+
+
 def short_label(title: str, limit: int = 42) -> str:
     return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -44,8 +52,10 @@ def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
     start, end = integration_span(table)
     ax.axvspan(decimal_year(start.first), decimal_year(end.last), color="#e8e8e8",
                zorder=0)
-    ax.text(decimal_year(start.first) + 0.15, 1.5,
-            "Integration\ntreaties:\nCommunity 1996,\nUnion 1997,\nUnion State\n1999",
+    treaties = table[table["kind"] == "integration_treaty"]
+    names = ",\n".join(f"{integration_name(t)} {d[:4]}"
+                        for t, d in zip(treaties["title"], treaties["date"], strict=True))
+    ax.text(decimal_year(start.first) + 0.15, 1.5, f"Integration\ntreaties:\n{names}",
             fontsize=7.5, va="center", color="#333333")
     items = instruments(table)
     offsets: dict[int, int] = {}
@@ -75,9 +85,10 @@ def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
                     arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6})
     ax.set_yticks(list(LEVEL_LABELS), list(LEVEL_LABELS.values()))
     ax.set_ylim(0.0, 3.0)
-    ax.set_xlim(1993, 2027.5)
+    first, last = items["date"].min()[:4], items["date"].max()[:4]
+    ax.set_xlim(int(first) - 1, int(last) + 2.5)
     ax.grid(axis="y", visible=False)
-    ax.set_title("Belarus–Russia IP instruments, 1994–2025")
+    ax.set_title(f"Belarus–Russia IP instruments, {first}–{last}")
     ax.set_xlabel("Year (hollow marker and bar: only the month or year is known)")
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", markersize=8,
                       label=KIND_LABELS[k]) for k, (m, c) in KIND_STYLE.items()]

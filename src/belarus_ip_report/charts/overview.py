@@ -49,3 +49,31 @@ def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str,
     ax.legend(handles=handles, loc="lower left", fontsize=7.5)
     charts.add_source_line(fig, charts.source_text(events))
     return fig
+
+
+def key_moments(treaties: pd.DataFrame, milestones: pd.DataFrame,
+                instruments: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """The annotations of the summary chart, each a (lane, date, label) read from the data:
+    WIPO membership and the newest accession; the GATT application and the last numbered
+    meeting; the first and the latest Belarus–Russia IP instrument."""
+    from ..analysis import cooperation as cooperation_analysis
+    from ..analysis import wipo as wipo_analysis
+    from ..analysis import wto as wto_analysis
+    from ..text.wto import ordinal
+
+    convention = wipo_analysis.founding_convention(treaties)
+    parties = wipo_analysis.belarus_parties(treaties).dropna(subset=["belarus_in_force"])
+    newest = parties.loc[parties["belarus_in_force"].idxmax()]
+    application = milestones.loc[milestones["milestone_id"] == "gatt-application"].iloc[0]
+    meetings = wto_analysis.numbered_meetings(milestones)
+    last_meeting = meetings.iloc[-1]
+    items = cooperation_analysis.instruments(instruments)
+    first, latest = items.iloc[0], items.iloc[-1]
+    return [
+        ("wipo", convention["belarus_in_force"], "WIPO member"),
+        ("wipo", newest["belarus_in_force"], str(newest["short_name"]).split(" ")[0]),
+        ("wto", application["date"], "GATT application"),
+        ("wto", last_meeting["date"], f"{ordinal(int(last_meeting['meeting_number']))} meeting"),
+        ("brip", first["date"], f"{first['date'][:4]} agreement"),
+        ("brip", latest["date"], f"{latest['date'][:4]} IP agreement"),
+    ]

@@ -13,8 +13,8 @@ from matplotlib.ticker import MaxNLocator
 from .. import charts
 from ..analysis.wipo import (
     FIRST_YEAR,
-    SOURCE_DOCUMENT_TREATY_COUNT,
     belarus_parties,
+    participation_moments,
     years_count_held,
 )
 from ..dates import decimal_year, format_for_people, parse_partial_date
@@ -27,7 +27,9 @@ FIELD_STYLE = {  # colour, hatch: fields differ by both
 }
 
 
-def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date) -> Figure:
+def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date,
+                 document_count: int) -> Figure:
+    """`document_count`: the Foreign Ministry page's count, marked where the total held it."""
     fig, ax = plt.subplots(figsize=(8, 4.8))
     years = growth["year"]
     bottom = pd.Series(0, index=growth.index)
@@ -39,20 +41,22 @@ def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date) -> F
         bottom = bottom + growth[field]
     ax.step(years, growth["in_force_total"], where="post", color="black", linewidth=1.6,
             linestyle="--", label="In force (all fields)")
-    held = years_count_held(growth, SOURCE_DOCUMENT_TREATY_COUNT)
+    held = years_count_held(growth, document_count)
     if held:
         ax.axvspan(held[0], held[1] + 1, color="#dddddd", alpha=0.6, zorder=0)
-        ax.annotate(f"{SOURCE_DOCUMENT_TREATY_COUNT} treaties, the count in the Foreign\n"
+        ax.annotate(f"{document_count} treaties, the count in the Foreign\n"
                     f"Ministry page ({held[0]}–{held[1]})",
-                    xy=(held[0], SOURCE_DOCUMENT_TREATY_COUNT), xytext=(1925, 24),
+                    xy=(held[0], document_count),
+                    xytext=(held[0] - (held[0] - FIRST_YEAR) * 0.68, document_count - 2),
                     fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
     last = growth.iloc[-1]
     ax.annotate(f"{int(last['adopted_total'])} adopted,\n{int(last['in_force_total'])} in force",
                 xy=(last["year"], last["adopted_total"]), xytext=(last["year"] - 12, 30),
                 fontsize=8, ha="right", arrowprops={"arrowstyle": "->", "color": "#333333"})
     ax.set_xlim(FIRST_YEAR, as_of.year + 1)
-    ax.set_ylim(0, max(growth["adopted_total"].max(), SOURCE_DOCUMENT_TREATY_COUNT) + 4)
-    ax.set_title("The WIPO treaty system grew from one convention to 28")
+    ax.set_ylim(0, max(growth["adopted_total"].max(), document_count) + 4)
+    ax.set_title(f"The WIPO treaty system grew from one convention to "
+                 f"{int(last['adopted_total'])}")
     ax.set_xlabel("Year")
     ax.set_ylabel("Treaties (cumulative)")
     ax.legend(loc="upper left")
@@ -74,15 +78,19 @@ def participation_chart(participation: pd.DataFrame, treaties: pd.DataFrame, as_
     ax.plot([as_of.year], [len(parties)], marker="D", markersize=7, color=charts.RED,
             linestyle="none", label=f"Belarus a party in {as_of.year}: {len(parties)} treaties"
                                     f"{undated_note}")
-    notes = [
-        (1970, "1970: the Byelorussian SSR\nbecomes a WIPO member", 4),
-        (1991, "1991–93: independent Belarus\ncontinues the USSR's treaties", 11),
-        (2021, "2021: Hague\nAgreement", 16.5),
+    moments = participation_moments(treaties)
+    first, last_year = moments["continued"][:2]
+    span = f"{first}–{str(last_year)[-2:]}" if last_year != first else f"{first}"
+    notes = [  # (year marked, label, label's offset in years and in treaties)
+        (moments["membership"][0], f"{moments['membership'][0]}: the Byelorussian SSR\n"
+         f"becomes a WIPO member", 1, 3),
+        (first, f"{span}: independent Belarus\ncontinues the USSR's treaties", 1, 5),
+        (moments["newest"][0], f"{moments['newest'][0]}: {moments['newest'][2]}", -14, -1.5),
     ]
-    for year, text, y in notes:
+    for year, text, dx, dy in notes:
         value = int(participation.loc[participation["year"] == year,
                                       "in_force_for_belarus"].iloc[0])
-        ax.annotate(text, xy=(year, value), xytext=(year - (14 if year > 2000 else -1), y),
+        ax.annotate(text, xy=(year, value), xytext=(year + dx, value + dy),
                     fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
     ax.set_xlim(years.min(), as_of.year + 1)
     ax.set_ylim(0, participation["in_force_worldwide"].max() + 3)

@@ -317,7 +317,7 @@ def membership_chart(steps: pd.DataFrame, reported: pd.DataFrame, undated: int,
                 fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
     ax.set_xlim(decimal_year(wto_start) - 0.5, decimal_year(as_of) + 0.5)
     ax.set_ylim(0, max(y[-1] + undated, reported["value"].max()) + 12)
-    ax.set_title("WTO membership since 1995")
+    ax.set_title(f"WTO membership since {wto_start.year}")
     ax.set_xlabel("Year")
     ax.set_ylabel("Members")
     ax.legend(loc="lower right", fontsize=8)
