@@ -204,3 +204,10 @@ def participation_moments(treaties: pd.DataFrame) -> dict[str, tuple[int, int, s
 def founding_convention(treaties: pd.DataFrame) -> pd.Series:
     """The WIPO Convention's row: the treaty that created WIPO."""
     return treaties.loc[treaties["wipo_group"] == "wipo_convention"].iloc[0]
+
+
+def cooperation_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Belarus–WIPO events beyond membership itself (visits, agreements, treaty steps),
+    oldest first."""
+    later = events[events["category"] != "membership"]
+    return later.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)

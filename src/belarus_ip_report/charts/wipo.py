@@ -14,6 +14,7 @@ from .. import charts
 from ..analysis.wipo import (
     FIRST_YEAR,
     belarus_parties,
+    cooperation_events,
     participation_moments,
     years_count_held,
 )
@@ -156,41 +157,48 @@ def reach_chart(reach_data: pd.DataFrame, treaties: pd.DataFrame, as_of_note: st
     return fig
 
 
-def cooperation_timeline_chart(events: pd.DataFrame, labels: dict[str, str]) -> Figure:
-    """A small timeline of Belarus–WIPO cooperation, one labelled marker per event.
-
-    `labels` names each event briefly, by event_id; the date is added from the data.
-    """
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    markers = {"membership": "o", "treaty_instrument": "s", "agreement": "^",
-               "memorandum": "D", "visit": "v"}
-    colours = {"membership": charts.BLUE, "treaty_instrument": charts.ORANGE,
-               "agreement": charts.RED, "memorandum": charts.PURPLE, "visit": charts.BROWN}
+def cooperation_timeline_chart(events: pd.DataFrame) -> Figure:
+    """Belarus–WIPO cooperation beyond membership, one row per event, newest at the bottom;
+    each label is the event's date and its description from the data, shortened."""
+    recent = cooperation_events(events)
+    fig, ax = plt.subplots(figsize=(8, 0.36 * len(recent) + 1.5))
+    markers = {"treaty_instrument": "s", "agreement": "^", "memorandum": "D", "visit": "v"}
+    colours = {"treaty_instrument": charts.ORANGE, "agreement": charts.RED,
+               "memorandum": charts.PURPLE, "visit": charts.BROWN}
+    dates = recent["date"].map(parse_partial_date)
+    first, last = dates.map(lambda d: d.first.year).min(), dates.map(lambda d: d.last.year).max()
+    middle = (first + last + 1) / 2
     shown = set()
-    recent = events[events["date"].str[:4].astype(int) >= 2003].reset_index(drop=True)
-    for i, row in recent.iterrows():
-        when = parse_partial_date(row["date"])
+    for position, (row, when) in enumerate(zip(recent.itertuples(index=False), dates,
+                                               strict=True)):
+        y = len(recent) - position
         x = decimal_year(when.midpoint)
-        level = [1, 2, 3, 1.5, 2.5][i % 5]
-        label = (row["category"].replace("_", " ").capitalize()
-                 if row["category"] not in shown else None)
-        shown.add(row["category"])
-        ax.plot([x], [level], marker=markers[row["category"]], color=colours[row["category"]],
-                markersize=8, linestyle="none", markerfacecolor="white"
-                if when.precision != "day" else colours[row["category"]], label=label)
-        ax.vlines(x, 0, level, color="#bbbbbb", linewidth=0.8, zorder=0)
-        when_text = format_for_people(row["date"], row["date_end"]
-                                      if isinstance(row["date_end"], str) else None)
-        ax.text(x + 0.15, level, f"{labels.get(row['event_id'], '')}\n{when_text}".strip(),
-                fontsize=7, va="center")
-    ax.set_ylim(0, 3.6)
-    ax.set_yticks([])
-    ax.set_xlim(2002, 2024.5)
+        label = row.category.replace("_", " ").capitalize() if row.category not in shown \
+            else None
+        shown.add(row.category)
+        colour = colours.get(row.category, charts.GREY)
+        ax.plot([x], [y], marker=markers.get(row.category, "o"), color=colour, markersize=7,
+                linestyle="none", label=label,
+                markerfacecolor=colour if when.precision == "day" else "white")
+        end = row.date_end if isinstance(row.date_end, str) else None
+        text = f"{format_for_people(row.date, end)}: {short_text(row.description)}"
+        right = x < middle
+        ax.text(x + (0.3 if right else -0.3), y, text, fontsize=7, va="center",
+                ha="left" if right else "right")
+    ax.set_xlim(first - 0.5, last + 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title("Belarus and WIPO since 2003: visits, agreements, the Hague Agreement")
-    ax.set_xlabel("Year (hollow marker: only the month is known)")
-    ax.legend(loc="upper left", ncols=3, fontsize=8)
+    ax.set_ylim(0.3, len(recent) + 0.9)
+    ax.set_yticks([])
     ax.grid(axis="y", visible=False)
-    ax.spines["left"].set_visible(False)
+    ax.set_title(f"Belarus and WIPO, {first}–{last}: visits, agreements and treaty steps")
+    ax.set_xlabel("Year (hollow marker: only the month is known)")
+    ax.legend(loc="upper center", fontsize=7.5, ncols=4, bbox_to_anchor=(0.5, -0.16),
+              frameon=False)
     charts.add_source_line(fig, charts.source_text(recent))
     return fig
+
+
+def short_text(text: str, limit: int = 62) -> str:
+    """A description cut at a word to fit beside its marker."""
+    text = text.split(";")[0].split(":")[0].strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -25,7 +25,7 @@ from ..analysis.wto import (
     milestone_spans,
     numbered_meetings,
 )
-from ..dates import decimal_year, format_for_people
+from ..dates import decimal_year, format_for_people, parse_partial_date
 from ..text.wto import CATEGORY_LABELS
 
 #: Colour and marker per lane: the lane is also named on the axis, so colour is never alone.
@@ -64,7 +64,16 @@ def timeline_alt(spans: pd.DataFrame, intervals: pd.DataFrame) -> str:
             f"working-party meetings, {pause['years']:.1f} years, separates meeting "
             f"{pause['from_meeting']} ({format_for_people(pause['from_date'])}) from meeting "
             f"{pause['to_meeting']} ({format_for_people(pause['to_date'])}); most milestones fall "
-            f"between 2017 and 2020.")
+            f"between {busiest_years(spans)[0]} and {busiest_years(spans)[1]}.")
+
+
+def busiest_years(spans: pd.DataFrame, width: int = 4) -> tuple[int, int]:
+    """The `width`-year window holding the most milestones (the earliest such window)."""
+    years = spans["first"].str[:4].astype(int)
+    windows = {start: int(years.between(start, start + width - 1).sum())
+               for start in range(years.min(), years.max() + 1)}
+    start = max(windows, key=lambda y: (windows[y], -y))
+    return start, start + width - 1
 
 
 def rhythm_alt(per_year: pd.DataFrame, intervals: pd.DataFrame) -> str:
@@ -149,12 +158,16 @@ def _annotate(ax: plt.Axes, text: str, x: float, y: float, xytext: tuple[float, 
 
 
 def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
-                   zoom_from: float = 2015.6) -> Figure:
-    """Every dated milestone in lanes by category: the whole story, then 2016 on enlarged."""
+                   zoom_from: float | None = None) -> Figure:
+    """Every dated milestone in lanes by category: the whole story, then, enlarged, the years
+    from shortly before the formal meetings resumed after their longest pause."""
     spans = milestone_spans(milestones)
     lanes = _lane_positions()
     meetings = numbered_meetings(milestones)
     intervals = meeting_intervals(meetings)
+    if zoom_from is None:
+        resumed = parse_partial_date(longest_interval(intervals)["to_date"]).first
+        zoom_from = round(decimal_year(resumed) - 1.4, 1)
     end = decimal_year(as_of)
     start = math.floor(spans["x_first"].min()) - 0.5
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(9.5, 9.2), height_ratios=[1, 1.05])
@@ -191,15 +204,17 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
         y = lanes["working_party_meeting"] + 0.45
         top.annotate("", xy=(left, y), xytext=(right, y),
                      arrowprops={"arrowstyle": "<->", "color": "#333333", "linewidth": 0.9})
-        top.text((left + right) / 2 + 1, y - 0.08,
+        # Below the meetings' lane, where the years of the pause leave room.
+        top.text((left + right) / 2, lanes["working_party_meeting"] - 0.68,
                  f"{pause['years']:.1f} years without a formal meeting\n"
                  f"(between meetings {pause['from_meeting']} and {pause['to_meeting']})",
-                 ha="center", va="top", fontsize=7.5)
+                 ha="center", va="center", fontsize=7.5,
+                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
     notes = [
         (_moment(spans, "intensification-2016"), KEY_MOMENTS["intensification-2016"],
          (zoom_from + 0.05, top_lane), "left"),
-        (_moment(spans, HALT_MILESTONE), KEY_MOMENTS[HALT_MILESTONE], (2020.0, top_lane),
-         "left"),
+        (_moment(spans, HALT_MILESTONE), KEY_MOMENTS[HALT_MILESTONE],
+         (_x(spans, HALT_MILESTONE) - 0.65, top_lane), "left"),
     ]
     for row, caption, xytext, ha in notes:
         if row is not None:
@@ -208,15 +223,15 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
     last = spans[spans["meeting_number"] == meetings["meeting_number"].max()].iloc[0]
     _annotate(bottom, f"Meeting {last['meeting_number']}, the last one:\n"
               f"{format_for_people(last['date'])}", last["x_mid"],
-              lanes["working_party_meeting"], (2020.6, lanes["bilateral_market_access"] + 0.3),
-              "left")
+              lanes["working_party_meeting"],
+              (last["x_mid"] + 1.1, lanes["bilateral_market_access"] + 0.3), "left")
     statements = spans[spans["milestone_id"].isin(JOINT_STATEMENTS)]
     if not statements.empty:
         first = statements.iloc[0]
         _annotate(bottom, f"{format_for_people(first['date'][:7])}: {len(statements)} joint "
                   "statements\nby WTO members halt the accession", first["x_mid"],
                   lanes[first["category"]],
-                  (2021.6, lanes["working_party_meeting"] + 0.3), "left")
+                  (first["x_mid"] - 0.6, lanes["working_party_meeting"] + 0.3), "left")
     handles = [
         Line2D([], [], marker="o", color="#333333", linestyle="none", label="Known day"),
         Line2D([], [], color="#333333", linewidth=6,
@@ -226,10 +241,16 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
     ]
     top.legend(handles=handles, loc="upper left", fontsize=7.5, frameon=True,
                framealpha=0.95, edgecolor="none", title="How each date is drawn",
-               title_fontsize=7.5, bbox_to_anchor=(2004.6, len(lanes) + 1.15),
+               title_fontsize=7.5,
+               bbox_to_anchor=(start + (end - start) * 0.35, len(lanes) + 1.15),
                bbox_transform=top.transData)
     charts.add_source_line(fig, source)
     return fig
+
+
+def _x(spans: pd.DataFrame, milestone_id: str) -> float:
+    row = _moment(spans, milestone_id)
+    return float(row["x_mid"]) if row is not None else 0.0
 
 
 def rhythm_chart(per_year: pd.DataFrame, intervals: pd.DataFrame, source: str) -> Figure:
