@@ -18,7 +18,7 @@ from unittest import mock
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from belarus_ip_report import paths, tables
+from belarus_ip_report import csvfiles, paths, tables
 from belarus_ip_report.errors import DataError, DataErrors
 
 FILES = ("wto_accession_milestones.csv", "belarus_russia_ip.csv")
@@ -154,7 +154,7 @@ def corrupted_table(draw) -> tuple[str, bytes]:
 
 def physical_lines(data: bytes) -> list[str]:
     """Lines as the csv module counts them (\\n, \\r\\n and a lone \\r each end a line)."""
-    text = data.removeprefix(tables.UTF8_BOM).decode("utf-8", errors="replace")
+    text = data.removeprefix(csvfiles.UTF8_BOM).decode("utf-8", errors="replace")
     return io.StringIO(text, newline="").readlines()
 
 

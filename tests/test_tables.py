@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from belarus_ip_report import paths, tables
+from belarus_ip_report import csvfiles, paths, tables
 from belarus_ip_report.errors import DataError, DataErrors
 from belarus_ip_report.schemas import TABLES_BY_NAME
 
@@ -665,7 +665,7 @@ def test_write_processed_writes_every_table_and_leaves_no_temporary_file(raw, tm
     tables.write_processed(loaded, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in loaded)
     for name, table in loaded.items():
-        assert (out / f"{name}.csv").read_bytes() == tables.frame_to_csv(
+        assert (out / f"{name}.csv").read_bytes() == csvfiles.frame_to_csv(
             table.frame).encode("utf-8")
         assert tables.load_table(name, out).shape == table.frame.shape
 
@@ -699,7 +699,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(raw, tmp_path,
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tables.os, "replace", disk_full)
+    monkeypatch.setattr(csvfiles.os, "replace", disk_full)
     with pytest.raises(OSError, match="No space left"):
         tables.write_processed(changed, out)
     assert snapshot(out) == before
@@ -719,9 +719,9 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path
         stream.close()
         raise Interrupted
 
-    monkeypatch.setattr(tables.os, "fdopen", fdopen_then_interrupt)
+    monkeypatch.setattr(csvfiles.os, "fdopen", fdopen_then_interrupt)
     with pytest.raises(Interrupted):
-        tables.write_text_atomically(target, "new\n")
+        csvfiles.write_text_atomically(target, "new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
     assert target.read_bytes() == b"old\n"
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .columns import SOURCE_SEPARATOR
 from .errors import DataError, DataErrors
-from .schemas import FACT_TABLE_NAMES, SOURCE_SEPARATOR, TABLES_BY_NAME
+from .schemas import FACT_TABLE_NAMES, TABLES_BY_NAME
 
 #: Tables that share a key space: a government found in both holds one membership date.
 JOINED_FACTS = (("wto_members", "membership_date", "wto_accessions", "membership_date"),)

@@ -7,25 +7,37 @@ does not do (partial dates, foreign keys to `sources`, CSV line numbers) is done
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date
-
-import pandas as pd
 import pandera.pandas as pa
 
-from .dates import parse_partial_date
-
-ISO_PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
-SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SOURCE_SEPARATOR = ";"
-PRECISIONS = ("day", "month", "year")
+from .columns import (
+    SOURCE_ID,
+    TableSpec,
+    category,
+    count,
+    later_or_equal,
+    notes,
+    partial_date,
+    source_id,
+    source_ids,
+    table,
+    text,
+)
 
 FIELDS = ("industrial_property", "copyright_and_related_rights", "wipo_convention")
+
+
 WIPO_GROUPS = ("ip_protection", "global_protection_system", "classification", "wipo_convention")
+
+
 BELARUS_STATUSES = ("party", "signatory", "not_party", "unverified")
+
+
 BELARUS_INSTRUMENTS = ("accession", "ratification", "continued_application", "signature")
+
+
 WIPO_EVENT_CATEGORIES = ("membership", "treaty_instrument", "agreement", "memorandum", "visit")
+
+
 WTO_CATEGORIES = (
     "application_and_working_party",
     "working_party_meeting",
@@ -34,6 +46,8 @@ WTO_CATEGORIES = (
     "high_level_meeting",
     "seminar_training",
 )
+
+
 BRIP_KINDS = (
     "integration_treaty",
     "intergovernmental_agreement",
@@ -41,165 +55,32 @@ BRIP_KINDS = (
     "memorandum",
     "government_decision",
 )
+
+
 SOURCE_KINDS = ("source_document", "official_page", "treaty_text", "legal_act", "document",
                 "news", "reference", "copy")
+
+
 #: How far a source can be trusted, best first: the depositary's or organisation's own record,
 #: a government or agency page, the press, a reference work, a copy of another page.
 SOURCE_TIERS = ("primary", "official", "press", "reference", "copy")
+
+
 EVIDENCE_VERDICTS = ("confirmed", "partial", "unverified")
+
+
 #: Upper bound for a count of treaty parties: UN member states, observers and the customs
 #: territories and organisations that join treaties stay well below it.
 MAX_PARTIES = 250
+
+
 ACCESSION_STATUSES = ("member", "acceding")
+
+
 MEMBERSHIP_ROUTES = ("original", "accession")
+
+
 ORGANISATIONS = ("WIPO", "WTO", "GATT", "BIRPI", "EAEU", "CIS", "EAPO", "Union State")
-
-
-def text(description: str, *, nullable: bool = False, pattern: str | None = None) -> pa.Column:
-    checks = [pa.Check.str_matches(pattern)] if pattern else []
-    checks.append(pa.Check(lambda s: s.str.strip() == s, element_wise=False,
-                           error="no leading or trailing white space"))
-    return pa.Column(str, checks=checks, nullable=nullable, description=description)
-
-
-def category(values: tuple[str, ...], description: str, *, nullable: bool = False,
-             evidence: bool = False) -> pa.Column:
-    allowed = ", ".join(values)
-    return pa.Column(
-        str,
-        pa.Check.isin(values),
-        nullable=nullable,
-        description=f"{description} One of: {allowed}.",
-        metadata={"evidence": True} if evidence else None,
-    )
-
-
-#: The earliest year any date of the data may carry: the Paris Convention of 1883.
-EARLIEST_YEAR = 1883
-
-
-def partial_date(
-    description: str, *, nullable: bool = False, precisions: tuple[str, ...] = PRECISIONS,
-    evidence: bool = False, earliest: int = EARLIEST_YEAR,
-) -> pa.Column:
-    """An ISO 8601 date that may be partial (YYYY or YYYY-MM) where the source gives no day."""
-    note = "ISO 8601 date (YYYY-MM-DD)" if precisions == ("day",) else (
-        "ISO 8601 date, partial where the source is (YYYY-MM-DD, YYYY-MM or YYYY)"
-    )
-    return pa.Column(
-        str,
-        pa.Check.str_matches(ISO_PARTIAL_DATE.pattern),
-        nullable=nullable,
-        description=f"{description} {note}.",
-        metadata={"date_precisions": precisions, "evidence": evidence,
-                  "earliest_year": earliest},
-    )
-
-
-def count(description: str, *, nullable: bool = False, minimum: int = 0,
-          maximum: int | None = None, evidence: bool = False) -> pa.Column:
-    checks = [pa.Check.ge(minimum)]
-    if maximum is not None:
-        checks.append(pa.Check.le(maximum))
-    return pa.Column("Int64", checks, nullable=nullable, description=description,
-                     metadata={"evidence": True} if evidence else None)
-
-
-def source_ids() -> pa.Column:
-    return pa.Column(
-        str,
-        pa.Check(
-            lambda s: s.str.split(SOURCE_SEPARATOR).map(
-                lambda ids: all(SOURCE_ID.match(i) for i in ids)
-            ),
-            error="source ids are lowercase-hyphenated, separated by ';'",
-        ),
-        description="The source(s) of the row: ids from the `sources` table, separated by ';'.",
-        metadata={"foreign_key": "sources.source_id"},
-    )
-
-
-def notes() -> pa.Column:
-    return text("Free-text remarks: caveats, how a value was derived.", nullable=True)
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """What the loader needs to know about a table beyond its column schema."""
-
-    name: str
-    description: str
-    key: tuple[str, ...]
-    sort_by: tuple[str, ...]
-    schema: pa.DataFrameSchema
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.name}.csv"
-
-    @property
-    def earliest_years(self) -> dict[str, int]:
-        return {name: column.metadata["earliest_year"]
-                for name, column in self.schema.columns.items()
-                if column.metadata and "earliest_year" in column.metadata}
-
-    @property
-    def date_columns(self) -> dict[str, tuple[str, ...]]:
-        return {
-            name: column.metadata["date_precisions"]
-            for name, column in self.schema.columns.items()
-            if column.metadata and "date_precisions" in column.metadata
-        }
-
-    @property
-    def integer_columns(self) -> list[str]:
-        return [n for n, c in self.schema.columns.items() if str(c.dtype) == "Int64"]
-
-    @property
-    def evidence_columns(self) -> list[str]:
-        """Columns whose every value needs a row in `evidence` naming the source that states it."""
-        return [
-            name for name, column in self.schema.columns.items()
-            if column.metadata and column.metadata.get("evidence")
-        ]
-
-    @property
-    def source_id_columns(self) -> list[str]:
-        """Columns holding ';'-separated ids that must exist in the `sources` table."""
-        return [
-            name for name, column in self.schema.columns.items()
-            if column.metadata and column.metadata.get("foreign_key") == "sources.source_id"
-        ]
-
-
-def table(name: str, description: str, key: tuple[str, ...], sort_by: tuple[str, ...],
-          columns: dict[str, pa.Column], checks: list[pa.Check] | None = None) -> TableSpec:
-    schema = pa.DataFrameSchema(
-        columns, checks=checks or [], unique=list(key), strict=True, ordered=True, name=name
-    )
-    return TableSpec(name, description, key, sort_by, schema)
-
-
-def _last_day(value: object) -> date | None:
-    return parse_partial_date(value).last if isinstance(value, str) else None
-
-
-def _first_day(value: object) -> date | None:
-    return parse_partial_date(value).first if isinstance(value, str) else None
-
-
-def _later_or_equal(first: str, second: str) -> pa.Check:
-    """Row check: `second` is empty or can fall on or after `first`. Partial dates compare by
-    the days they may stand for: '2019-06' may end after '2019-06-03' even though, as text,
-    it sorts before it."""
-    def holds(df):
-        earliest = df[first].map(_first_day)
-        latest = df[second].map(_last_day)
-        return df[first].isna() | df[second].isna() | pd.Series(
-            [a is None or b is None or b >= a for a, b in zip(earliest, latest, strict=True)],
-            index=df.index)
-    return pa.Check(holds, error=f"{second}: it is before {first} (the dates are in the wrong "
-                                 f"order, or one of them has a typing error)")
 
 
 def _only_parties_have_belarus_dates() -> pa.Check:
@@ -207,12 +88,6 @@ def _only_parties_have_belarus_dates() -> pa.Check:
         lambda df: (df["belarus_status"] == "party") | df["belarus_in_force"].isna(),
         error="belarus_in_force: only a treaty Belarus is party to can be in force for Belarus",
     )
-
-
-def source_id(description: str) -> pa.Column:
-    """One id from the `sources` table."""
-    return pa.Column(str, pa.Check.str_matches(SOURCE_ID.pattern), description=description,
-                     metadata={"foreign_key": "sources.source_id"})
 
 
 def _copies_name_their_original() -> pa.Check:
@@ -253,6 +128,7 @@ SOURCES = table(
     checks=[_copies_name_their_original()],
 )
 
+
 WIPO_TREATIES = table(
     "wipo_treaties",
     "Every treaty administered by WIPO, with its dates, reach and Belarus's status.",
@@ -287,8 +163,9 @@ WIPO_TREATIES = table(
         "source_ids": source_ids(),
         "notes": notes(),
     },
-    checks=[_later_or_equal("adopted", "in_force"), _only_parties_have_belarus_dates()],
+    checks=[later_or_equal("adopted", "in_force"), _only_parties_have_belarus_dates()],
 )
+
 
 BELARUS_WIPO_EVENTS = table(
     "belarus_wipo_events",
@@ -305,8 +182,9 @@ BELARUS_WIPO_EVENTS = table(
         "description": text("What happened, in the project's words."),
         "source_ids": source_ids(),
     },
-    checks=[_later_or_equal("date", "date_end")],
+    checks=[later_or_equal("date", "date_end")],
 )
+
 
 WTO_ACCESSION_MILESTONES = table(
     "wto_accession_milestones",
@@ -326,13 +204,14 @@ WTO_ACCESSION_MILESTONES = table(
         "source_ids": source_ids(),
     },
     checks=[
-        _later_or_equal("date", "date_end"),
+        later_or_equal("date", "date_end"),
         pa.Check(
             lambda df: ~df["meeting_number"].duplicated() | df["meeting_number"].isna(),
             error="meeting_number: this working-party meeting number appears twice",
         ),
     ],
 )
+
 
 WTO_MEMBERS = table(
     "wto_members",
@@ -353,6 +232,7 @@ WTO_MEMBERS = table(
     },
 )
 
+
 WTO_ACCESSIONS = table(
     "wto_accessions",
     "Accessions to the WTO since 1995 and those still open: application to membership.",
@@ -372,15 +252,16 @@ WTO_ACCESSIONS = table(
         "source_ids": source_ids(),
     },
     checks=[
-        _later_or_equal("application_date", "working_party_established"),
-        _later_or_equal("working_party_established", "membership_date"),
-        _later_or_equal("application_date", "membership_date"),
+        later_or_equal("application_date", "working_party_established"),
+        later_or_equal("working_party_established", "membership_date"),
+        later_or_equal("application_date", "membership_date"),
         pa.Check(
             lambda df: (df["status"] == "member") == df["membership_date"].notna(),
             error="membership_date: status 'member' needs one, 'acceding' must have none",
         ),
     ],
 )
+
 
 BELARUS_RUSSIA_IP = table(
     "belarus_russia_ip",
@@ -401,8 +282,12 @@ BELARUS_RUSSIA_IP = table(
     },
 )
 
+
 IP_LEVELS = ("national", "eurasian", "bilateral")
+
+
 IP_INSTRUMENT_KINDS = ("law", "decree", "resolution", "treaty", "protocol", "agreement")
+
 
 BELARUS_IP_INSTRUMENTS = table(
     "belarus_ip_instruments",
@@ -422,8 +307,9 @@ BELARUS_IP_INSTRUMENTS = table(
         "source_ids": source_ids(),
         "notes": notes(),
     },
-    checks=[_later_or_equal("date", "in_force")],
+    checks=[later_or_equal("date", "in_force")],
 )
+
 
 CONTEXT_EVENTS = table(
     "context_events",
@@ -438,6 +324,7 @@ CONTEXT_EVENTS = table(
         "source_ids": source_ids(),
     },
 )
+
 
 KEY_FIGURES = table(
     "key_figures",
@@ -456,10 +343,13 @@ KEY_FIGURES = table(
     },
 )
 
+
 #: The fact tables: every value of their evidence columns is backed by `evidence` rows.
 FACT_TABLES = (WIPO_TREATIES, BELARUS_WIPO_EVENTS, WTO_ACCESSION_MILESTONES, WTO_MEMBERS,
                WTO_ACCESSIONS, BELARUS_RUSSIA_IP, BELARUS_IP_INSTRUMENTS, CONTEXT_EVENTS,
                KEY_FIGURES)
+
+
 FACT_TABLE_NAMES = tuple(spec.name for spec in FACT_TABLES)
 
 
@@ -494,6 +384,7 @@ EVIDENCE = table(
     )],
 )
 
+
 DISCREPANCIES = table(
     "discrepancies",
     "Where sources disagree: one row per claim, naming the table, row and column concerned, "
@@ -516,6 +407,7 @@ DISCREPANCIES = table(
     },
 )
 
+
 SAME_FACTS = table(
     "same_facts",
     "Facts that stand in two tables: the build checks that both places hold the same value.",
@@ -532,6 +424,7 @@ SAME_FACTS = table(
     },
 )
 
+
 #: Every curated table, in load order (sources first: the others refer to it).
 TABLES: tuple[TableSpec, ...] = (
     SOURCES,
@@ -540,6 +433,8 @@ TABLES: tuple[TableSpec, ...] = (
     DISCREPANCIES,
     SAME_FACTS,
 )
+
+
 TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 import pandera.pandas as pa
 
 from .. import settings
+from ..columns import SOURCE_SEPARATOR, TableSpec
 from ..dates import format_for_people
-from ..schemas import FACT_TABLE_NAMES, SOURCE_SEPARATOR, TABLES, TableSpec
+from ..schemas import FACT_TABLE_NAMES, TABLES
 
 DATA_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
                 "path": "https://creativecommons.org/licenses/by/4.0/"}
@@ -189,7 +190,7 @@ def data_readme() -> str:
 
 def write_data_package(root: Path) -> None:
     """Write `data/processed/datapackage.json` and `data/README.md` under `root`."""
-    from ..tables import write_text_atomically
+    from ..csvfiles import write_text_atomically
 
     package = json.dumps(data_package(), indent=2, ensure_ascii=False) + "\n"
     write_text_atomically(root / "data" / "processed" / "datapackage.json", package)

@@ -23,9 +23,10 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from .. import paths, settings
 from ..analysis.provenance import facts_per_source
 from ..chapters import CHAPTERS, chapter_showing
+from ..csvfiles import write_text_atomically
 from ..dates import format_for_people
 from ..schemas import TABLES
-from ..tables import load_table, write_text_atomically
+from ..tables import load_table
 from ..text.show import table_html
 from .datapackage import CODE_LICENCE, DATA_LICENCE
 

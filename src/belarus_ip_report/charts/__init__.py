@@ -12,7 +12,7 @@ from IPython.display import Image, display
 from matplotlib.figure import Figure
 
 from .. import paths
-from ..tables import write_bytes_atomically, write_text_atomically
+from ..csvfiles import write_bytes_atomically, write_text_atomically
 
 #: Resolution of the figure shown in the notebook and embedded in the report.
 SCREEN_DPI = 110
@@ -110,7 +110,7 @@ def source_text(frame: pd.DataFrame, *, most: int = 3) -> str:
     Names the publishers cited most often by those rows and counts the rest, so that the line
     follows the data when rows are added or corrected.
     """
-    from ..schemas import SOURCE_SEPARATOR
+    from ..columns import SOURCE_SEPARATOR
     from ..tables import load_table
 
     sources = load_table("sources").set_index("source_id")
