@@ -6,7 +6,7 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from belarus_ip_report import paths
+from belarus_ip_report import dates, paths
 from belarus_ip_report.analysis import wto
 from belarus_ip_report.charts import wto as wto_charts
 from belarus_ip_report.text import wto as wto_text
@@ -79,8 +79,8 @@ def test_decimal_year_puts_new_year_at_the_integer_and_july_near_the_middle():
 
 
 def test_whole_years_between_counts_only_completed_years():
-    assert wto.whole_years_between(date(1993, 9, 30), date(2026, 9, 29)) == 32
-    assert wto.whole_years_between(date(1993, 9, 30), date(2026, 9, 30)) == 33
+    assert dates.whole_years_between(date(1993, 9, 30), date(2026, 9, 29)) == 32
+    assert dates.whole_years_between(date(1993, 9, 30), date(2026, 9, 30)) == 33
 
 
 # --- Milestone spans ----------------------------------------------------------------------
@@ -167,9 +167,9 @@ def test_interval_to_a_month_only_meeting_is_bounded_by_the_month():
     intervals = wto.meeting_intervals(wto.numbered_meetings(sample_milestones()))
     last = intervals.iloc[-1]  # 24 January 2017 to May 2018
     assert last["months_min"] == pytest.approx(
-        (date(2018, 5, 1) - date(2017, 1, 24)).days / wto.DAYS_PER_MONTH, abs=0.05)
+        (date(2018, 5, 1) - date(2017, 1, 24)).days / dates.DAYS_PER_MONTH, abs=0.05)
     assert last["months_max"] == pytest.approx(
-        (date(2018, 5, 31) - date(2017, 1, 24)).days / wto.DAYS_PER_MONTH, abs=0.05)
+        (date(2018, 5, 31) - date(2017, 1, 24)).days / dates.DAYS_PER_MONTH, abs=0.05)
     assert last["months_min"] < last["months"] < last["months_max"]
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 import pandera.pandas as pa
 
-from .dates import parse_partial_date
+from .dates import first_day, last_day
 
 ISO_PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
@@ -153,12 +152,6 @@ def table(name: str, description: str, key: tuple[str, ...], sort_by: tuple[str,
     return TableSpec(name, description, key, sort_by, schema)
 
 
-def _last_day(value: object) -> date | None:
-    return parse_partial_date(value).last if isinstance(value, str) else None
-
-
-def _first_day(value: object) -> date | None:
-    return parse_partial_date(value).first if isinstance(value, str) else None
 
 
 def later_or_equal(first: str, second: str) -> pa.Check:
@@ -166,8 +159,8 @@ def later_or_equal(first: str, second: str) -> pa.Check:
     the days they may stand for: '2019-06' may end after '2019-06-03' even though, as text,
     it sorts before it."""
     def holds(df):
-        earliest = df[first].map(_first_day)
-        latest = df[second].map(_last_day)
+        earliest = df[first].map(first_day)
+        latest = df[second].map(last_day)
         return df[first].isna() | df[second].isna() | pd.Series(
             [a is None or b is None or b >= a for a, b in zip(earliest, latest, strict=True)],
             index=df.index)

@@ -60,9 +60,36 @@ def decimal_year(day: date) -> float:
     return day.year + (day.toordinal() - start) / length
 
 
+#: The length of a year and of a month in days, for every span the report measures.
+DAYS_PER_YEAR = 365.25
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12
+
+
+def parse_optional(value: object) -> PartialDate | None:
+    """A cell of a date column: its PartialDate, or None where the cell is empty."""
+    return parse_partial_date(value) if isinstance(value, str) else None
+
+
+def first_day(value: object) -> date | None:
+    """The first day a date cell may stand for, or None where it is empty."""
+    parsed = parse_optional(value)
+    return parsed.first if parsed else None
+
+
+def last_day(value: object) -> date | None:
+    """The last day a date cell may stand for, or None where it is empty."""
+    parsed = parse_optional(value)
+    return parsed.last if parsed else None
+
+
 def years_between(start: date, end: date) -> float:
-    """Elapsed years as a decimal, counting a year as 365.25 days."""
-    return (end - start).days / 365.25
+    """Elapsed years as a decimal, counting a year as DAYS_PER_YEAR days."""
+    return (end - start).days / DAYS_PER_YEAR
+
+
+def whole_years_between(start: date, end: date) -> int:
+    """Completed years from `start` to `end`, as an age is counted."""
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
 def format_for_people(iso: str, end: str | None = None) -> str:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from ..dates import parse_partial_date
+from ..dates import first_day, years_between
 from ..schemas import FIELDS
 
 FIRST_YEAR = 1883
@@ -23,9 +23,6 @@ FIRST_YEAR = 1883
 CONTINUITY_DATE = date(1991, 12, 25)
 
 
-def _day(value: object) -> date | None:
-    return parse_partial_date(value).first if isinstance(value, str) else None
-
 
 def treaty_growth(treaties: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """Per year: treaties adopted so far, by field, and how many of them are in force.
@@ -34,8 +31,8 @@ def treaty_growth(treaties: pd.DataFrame, as_of: date) -> pd.DataFrame:
     `undated_treaties`); they are still counted in force from their entry into force.
     """
     years = range(FIRST_YEAR, as_of.year + 1)
-    adopted = treaties.assign(_adopted=treaties["adopted"].map(_day))
-    in_force = treaties["in_force"].map(_day)
+    adopted = treaties.assign(_adopted=treaties["adopted"].map(first_day))
+    in_force = treaties["in_force"].map(first_day)
     rows = []
     for year in years:
         end = min(date(year, 12, 31), as_of)
@@ -66,8 +63,8 @@ def belarus_parties(treaties: pd.DataFrame) -> pd.DataFrame:
 def belarus_participation(treaties: pd.DataFrame, as_of: date, first_year: int | None = None
                           ) -> pd.DataFrame:
     """Per year: treaties in force for Belarus (where the date is known) against all in force."""
-    belarus_dates = belarus_parties(treaties)["belarus_in_force"].map(_day).dropna()
-    in_force = treaties["in_force"].map(_day).dropna()
+    belarus_dates = belarus_parties(treaties)["belarus_in_force"].map(first_day).dropna()
+    in_force = treaties["in_force"].map(first_day).dropna()
     if first_year is None:  # the year the first treaty entered into force for Belarus
         first_year = min(d.year for d in belarus_dates)
     rows = []
@@ -91,15 +88,15 @@ def accession_lag(treaties: pd.DataFrame) -> pd.DataFrame:
     parties = belarus_parties(treaties).dropna(subset=["belarus_in_force"])
     rows = []
     for treaty in parties.itertuples(index=False):
-        treaty_start = _day(treaty.in_force)
-        belarus_start = _day(treaty.belarus_in_force)
+        treaty_start = first_day(treaty.in_force)
+        belarus_start = first_day(treaty.belarus_in_force)
         counted_from = max(treaty_start or CONTINUITY_DATE, CONTINUITY_DATE)
         rows.append({
             "treaty": treaty.short_name,
             "field": treaty.field,
             "counted_from": counted_from.isoformat(),
             "belarus_in_force": treaty.belarus_in_force,
-            "lag_years": round(max((belarus_start - counted_from).days, 0) / 365.25, 1),
+            "lag_years": round(max(years_between(counted_from, belarus_start), 0), 1),
             "from_the_start": belarus_start <= counted_from,
         })
     return pd.DataFrame(rows).sort_values(["lag_years", "treaty"], kind="stable",
@@ -136,7 +133,7 @@ def parties_before(treaties: pd.DataFrame, day: date) -> int:
     Treaties whose date for Belarus is unknown are counted: all of them predate 2021.
     """
     parties = belarus_parties(treaties)
-    later = parties["belarus_in_force"].map(_day).dropna().gt(day)
+    later = parties["belarus_in_force"].map(first_day).dropna().gt(day)
     return len(parties) - int(later.sum())
 
 
@@ -174,7 +171,7 @@ def document_treaty_count(key_figures: pd.DataFrame) -> int:
 
 def adopted_after(treaties: pd.DataFrame, year: int) -> pd.DataFrame:
     """Treaties adopted after `year`, oldest first, with whether each is in force."""
-    adopted = treaties["adopted"].map(_day)
+    adopted = treaties["adopted"].map(first_day)
     later = treaties[adopted.map(lambda d: d is not None and d.year > year)]
     return later.sort_values("adopted", kind="stable").reset_index(drop=True)
 
@@ -186,18 +183,18 @@ def participation_moments(treaties: pd.DataFrame) -> dict[str, tuple[int, int, s
     parties = belarus_parties(treaties)
     convention = treaties.loc[treaties["wipo_group"] == "wipo_convention"].iloc[0]
     continued = parties[parties["belarus_instrument"] == "continued_application"]
-    deposited = continued["belarus_deposited"].map(_day).dropna()
-    effective = continued["belarus_in_force"].map(_day).dropna()
+    deposited = continued["belarus_deposited"].map(first_day).dropna()
+    effective = continued["belarus_in_force"].map(first_day).dropna()
     dated = parties.dropna(subset=["belarus_in_force"])
     newest = dated.loc[dated["belarus_in_force"].idxmax()]
-    membership = _day(convention["belarus_in_force"]).year
+    membership = first_day(convention["belarus_in_force"]).year
     return {
         "membership": (membership, membership, str(convention["short_name"])),
         # In force from independence, declared in the years after: the span of both.
         "continued": (min(d.year for d in [*effective, *deposited]),
                       max(d.year for d in [*effective, *deposited]), f"{len(continued)} treaties"),
-        "newest": (_day(newest["belarus_in_force"]).year, _day(newest["belarus_in_force"]).year,
-                   str(newest["short_name"])),
+        "newest": (first_day(newest["belarus_in_force"]).year,
+                   first_day(newest["belarus_in_force"]).year, str(newest["short_name"])),
     }
 
 

@@ -13,7 +13,15 @@ from datetime import date
 
 import pandas as pd
 
-from ..dates import PartialDate, decimal_year, parse_partial_date
+from ..dates import (
+    DAYS_PER_MONTH,
+    DAYS_PER_YEAR,
+    PartialDate,
+    decimal_year,
+    parse_optional,
+    parse_partial_date,
+    whole_years_between,
+)
 
 HALT_MILESTONE = "accession-work-halted-2020"
 
@@ -42,19 +50,10 @@ BILATERAL_SINCE_2017_FIGURE = "bilateral-talks-concluded-since-2017"
 WTO_START_EVENT = "wto-established"
 
 
-DAYS_PER_YEAR = 365.25
 
 
-DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 
 
-def whole_years_between(start: date, end: date) -> int:
-    """Completed years from `start` to `end`, as an age is counted."""
-    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
-
-
-def _partial(value: object) -> PartialDate | None:
-    return parse_partial_date(value) if isinstance(value, str) else None
 
 
 def milestone_spans(milestones: pd.DataFrame) -> pd.DataFrame:
@@ -67,7 +66,7 @@ def milestone_spans(milestones: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in milestones.itertuples(index=False):
         start = parse_partial_date(row.date)
-        end = _partial(row.date_end) or start
+        end = parse_optional(row.date_end) or start
         partial = start.precision != "day" or end.precision != "day"
         kind = "partial" if partial else ("range" if end.last > start.first else "day")
         precision = start.precision if start.precision != "day" else end.precision
@@ -268,7 +267,7 @@ def accession_durations(accessions: pd.DataFrame, as_of: date,
     rows = []
     for row in accessions.dropna(subset=["application_date"]).itertuples(index=False):
         start = parse_partial_date(row.application_date)
-        joined = _partial(row.membership_date)
+        joined = parse_optional(row.membership_date)
         if joined is not None and joined.last < since:
             continue
         end = joined or PartialDate(as_of, as_of, "day")
