@@ -2,7 +2,7 @@
 
 import pytest
 
-from belarus_ip_report.text.words import count_of, in_words, is_are
+from belarus_ip_report.text.words import count_of, in_words
 
 
 @pytest.mark.parametrize(("items", "expected"), [
@@ -21,7 +21,3 @@ def test_in_words_can_say_nothing_otherwise():
     (0, "no treaties"), (1, "1 treaty"), (2, "2 treaties")])
 def test_count_of_handles_none_one_and_many(number, expected):
     assert count_of(number, "treaty", "treaties") == expected
-
-
-def test_is_are_agrees_with_the_count():
-    assert (is_are(1), is_are(0), is_are(3)) == ("is", "are", "are")

@@ -118,10 +118,6 @@ def data_package() -> dict:
     }
 
 
-def _row_meaning(spec: TableSpec) -> str:
-    return spec.description
-
-
 def data_readme() -> str:
     """`data/README.md`: what each table holds, its key, and a Column | Type | Definition
     table, with how to read partial dates and load a table with pandas alone."""
@@ -168,7 +164,7 @@ def data_readme() -> str:
         "## The tables",
     ]
     for spec in TABLES:
-        lines += ["", f"### {spec.file_name}", "", _row_meaning(spec),
+        lines += ["", f"### {spec.file_name}", "", spec.description,
                   "", f"Key: {', '.join(f'`{k}`' for k in spec.key)}.", "",
                   "| Column | Type | Definition |", "| --- | --- | --- |"]
         for field in table_schema(spec)["fields"]:

@@ -24,7 +24,3 @@ def count_of(number: int, singular: str, plural: str | None = None) -> str:
     if number == 0:
         return f"no {plural}"
     return f"{number} {singular if number == 1 else plural}"
-
-
-def is_are(number: int) -> str:
-    return "is" if number == 1 else "are"
