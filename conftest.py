@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _first_line(source: str, limit: int = 60) -> str:
-    line = next((raw.strip() for raw in source.splitlines()
-                 if raw.strip() and not raw.strip().startswith("#")), "")
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+from belarus_ip_report.build.execute import first_line
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -22,7 +18,7 @@ def pytest_runtest_makereport(item, call):
     where = f"[{shown}]" if shown else "without a number (never executed)"
     report.sections.append((
         "What to do",
-        f"This is the cell JupyterLab shows as {where}: {_first_line(cell.source)!r} "
+        f"This is the cell JupyterLab shows as {where}: {first_line(cell.source)!r} "
         f"(nbval counts it as 'Cell {item.cell_num}').\n"
         "Its stored outputs no longer match a fresh run. If you changed code, data or a "
         "package version on purpose, the stored outputs are stale: run `python3 tasks.py "

@@ -20,7 +20,6 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import os
 import shutil
 import signal
 import sys
@@ -29,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .. import chapters, paths
+from ..csvfiles import write_bytes_atomically, write_text_atomically
 
 CACHE_FILE = paths.BUILD_CACHE / "build.json"
 LOCK_FILE = paths.BUILD_CACHE / "build.lock"
@@ -180,11 +180,8 @@ class BuildCache:
         self.entries[name] = {"key": key, "outputs": outputs}
 
     def save(self) -> None:
-        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
-        temporary = CACHE_FILE.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"version": CACHE_VERSION, "entries": self.entries},
-                                        indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, CACHE_FILE)
+        write_text_atomically(CACHE_FILE, json.dumps(
+            {"version": CACHE_VERSION, "entries": self.entries}, indent=1, sort_keys=True))
 
 
 # --- one build at a time, staged, published whole ---------------------------------------------
@@ -232,13 +229,10 @@ def publish(stage: Path) -> list[str]:
             continue
         relative = staged.relative_to(stage)
         target = paths.PROJECT_ROOT / relative
-        if target.is_file() and target.read_bytes() == staged.read_bytes():
+        data = staged.read_bytes()
+        if target.is_file() and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.publishing")
-        shutil.copyfile(staged, temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+        write_bytes_atomically(target, data)
         changed.append(relative.as_posix())
     return changed
 

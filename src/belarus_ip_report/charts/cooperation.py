@@ -13,6 +13,7 @@ from .. import charts
 from ..analysis.cooperation import instruments, integration_span
 from ..dates import decimal_year, parse_partial_date
 from ..text.cooperation import KIND_LABELS
+from ..text.words import short_label
 
 #: Marker and colour per kind of IP instrument: shape and colour both carry the kind.
 KIND_STYLE = {
@@ -37,10 +38,6 @@ def integration_name(title: str) -> str:
         if name in title:
             return name
     return short_label(title, 20)
-
-
-def short_label(title: str, limit: int = 42) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:

@@ -20,6 +20,7 @@ from ..analysis.wipo import (
 )
 from ..dates import decimal_year, format_for_people, parse_partial_date
 from ..text.wipo import FIELD_LABELS
+from ..text.words import short_label
 
 FIELD_STYLE = {  # colour, hatch: fields differ by both
     "industrial_property": (charts.BLUE, ""),
@@ -200,5 +201,4 @@ def cooperation_timeline_chart(events: pd.DataFrame) -> Figure:
 
 def short_text(text: str, limit: int = 62) -> str:
     """A description cut at a word to fit beside its marker."""
-    text = text.split(";")[0].split(":")[0].strip()
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return short_label(text.split(";")[0].split(":")[0].strip(), limit)

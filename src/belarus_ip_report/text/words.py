@@ -24,3 +24,8 @@ def count_of(number: int, singular: str, plural: str | None = None) -> str:
     if number == 0:
         return f"no {plural}"
     return f"{number} {singular if number == 1 else plural}"
+
+
+def short_label(text: str, limit: int = 42) -> str:
+    """`text` cut at a word to at most `limit` characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
