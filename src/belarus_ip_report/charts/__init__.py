@@ -6,6 +6,7 @@ import io
 import textwrap
 
 import matplotlib
+import PIL.Image
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image, display
@@ -46,7 +47,8 @@ def add_source_line(fig: Figure, text: str) -> None:
 
 
 def freeze_layout(fig: Figure) -> None:
-    """Run the layout once, then fix every axes at its position rounded to 1e-9.
+    """Run the layout once (without drawing pixels), then fix every axes at its position
+    rounded to 1e-9.
 
     Constrained layout can place axes differently in the last bit from one process to the
     next (it iterates over objects in memory order); SVG clip-path ids hash those positions,
@@ -54,19 +56,45 @@ def freeze_layout(fig: Figure) -> None:
     """
     if fig.get_layout_engine() is None:
         return
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     positions = [(axes, axes.get_position().bounds) for axes in fig.axes]
     fig.set_layout_engine("none")
     for axes, bounds in positions:
         axes.set_position([round(value, 9) for value in bounds])
 
 
-def figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
-    """Render without a date or software version, so the bytes depend only on the chart."""
-    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+def svg_bytes(fig: Figure) -> bytes:
+    """Render without a date, so the bytes depend only on the chart."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
+
+
+def raster(fig: Figure, dpi: int) -> PIL.Image.Image:
+    """Draw the figure once at `dpi` into an RGB image (the background is opaque white)."""
+    screen_dpi = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        fig.canvas.draw()
+        image = PIL.Image.frombuffer("RGBA", fig.canvas.get_width_height(physical=True),
+                                     fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        return image.convert("RGB")
+    finally:
+        fig.set_dpi(screen_dpi)
+
+
+def png_bytes(image: PIL.Image.Image, dpi: int) -> bytes:
+    """PNG without a date or software version, so the bytes depend only on the pixels."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+def screen_image(print_image: PIL.Image.Image) -> PIL.Image.Image:
+    """The print raster scaled down to screen resolution: one drawing serves both."""
+    scale = SCREEN_DPI / PRINT_DPI
+    size = (round(print_image.width * scale), round(print_image.height * scale))
+    return print_image.resize(size, PIL.Image.LANCZOS, reducing_gap=2.0)
 
 
 def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) -> None:
@@ -77,12 +105,13 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) 
     if not alt.strip():
         raise ValueError(f"figure {name}: alt text is required")
     freeze_layout(fig)
-    write_bytes_atomically(paths.FIGURES / f"{name}.svg", figure_bytes(fig, "svg", PRINT_DPI))
-    write_bytes_atomically(paths.FIGURES / f"{name}.png", figure_bytes(fig, "png", PRINT_DPI))
+    write_bytes_atomically(paths.FIGURES / f"{name}.svg", svg_bytes(fig))
+    print_image = raster(fig, PRINT_DPI)
+    write_bytes_atomically(paths.FIGURES / f"{name}.png", png_bytes(print_image, PRINT_DPI))
     if data is not None:
         write_text_atomically(paths.FIGURES / f"{name}.csv",
                               data.to_csv(index=False, lineterminator="\n"))
-    screen = figure_bytes(fig, "png", SCREEN_DPI)
+    screen = png_bytes(screen_image(print_image), SCREEN_DPI)
     title, source = chart_title(fig), chart_source(fig)
     plt.close(fig)
     # The report builds each figure's numbered caption, source line and "data behind this
