@@ -48,20 +48,31 @@ def _index_rows(rows: RawRows, key: str) -> dict[str, int]:
 
 def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
     """Raise DataErrors listing every cross-table problem; return quietly when there is none."""
-    problems = [
-        *_evidence_points_at_facts(raw),
-        *_facts_have_evidence(raw),
-        *_source_ids_agree_with_evidence(raw),
-        *_same_facts_agree(raw),
-        *_discrepancies_are_coherent(raw),
-        *_routes_follow_accessions(raw),
-    ]
+    try:
+        problems = [
+            *_evidence_points_at_facts(raw),
+            *_facts_have_evidence(raw),
+            *_source_ids_agree_with_evidence(raw),
+            *_same_facts_agree(raw),
+            *_discrepancies_are_coherent(raw),
+            *_routes_follow_accessions(raw),
+        ]
+    finally:
+        _column_values.clear()
     if problems:
         raise DataErrors(problems)
 
 
+_column_values: dict[tuple[int, str], list] = {}
+
+
 def _cell(rows: RawRows, position: int, column: str) -> str | None:
-    value = rows.frame.iloc[position][column]
+    # Values are read one by one thousands of times: each column is turned into a list once
+    # per check (`check_cross_tables` empties this).
+    key = (id(rows.frame), column)
+    if key not in _column_values:
+        _column_values[key] = rows.frame[column].tolist()
+    value = _column_values[key][position]
     return value if isinstance(value, str) else None
 
 
