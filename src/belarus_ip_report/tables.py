@@ -15,9 +15,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import paths, settings
+from .atomic import write_text_atomically
 from .columns import SOURCE_ID, SOURCE_SEPARATOR, TableSpec
 from .crosschecks import RawRows, check_cross_tables
-from .csvfiles import RawTable, frame_to_csv, read_raw_table, write_text_atomically
+from .csvfiles import RawTable, frame_to_csv, read_raw_table
 from .dates import parse_partial_date
 from .errors import DataError, DataErrors
 from .schemas import TABLES, TABLES_BY_NAME

@@ -186,7 +186,7 @@ def data_readme() -> str:
 
 def write_data_package(root: Path) -> None:
     """Write `data/processed/datapackage.json` and `data/README.md` under `root`."""
-    from ..csvfiles import write_text_atomically
+    from ..atomic import write_text_atomically
 
     package = json.dumps(data_package(), indent=2, ensure_ascii=False) + "\n"
     write_text_atomically(root / "data" / "processed" / "datapackage.json", package)

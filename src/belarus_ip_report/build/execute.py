@@ -23,7 +23,7 @@ from nbclient.exceptions import CellExecutionError
 from tqdm import tqdm
 
 from .. import paths
-from ..csvfiles import write_text_atomically
+from ..atomic import write_text_atomically
 
 KERNEL_NAME = "python3"
 TIMEOUT_SECONDS = 600

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .. import chapters, paths
-from ..csvfiles import write_bytes_atomically, write_text_atomically
+from ..atomic import write_bytes_atomically, write_text_atomically
 
 CACHE_FILE = paths.BUILD_CACHE / "build.json"
 LOCK_FILE = paths.BUILD_CACHE / "build.lock"

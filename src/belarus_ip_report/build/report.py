@@ -22,8 +22,8 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from .. import paths, settings
 from ..analysis.provenance import facts_per_source
+from ..atomic import write_text_atomically
 from ..chapters import CHAPTERS, chapter_showing
-from ..csvfiles import write_text_atomically
 from ..dates import format_for_people
 from ..schemas import TABLES
 from ..tables import load_table

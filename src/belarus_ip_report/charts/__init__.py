@@ -6,14 +6,14 @@ import io
 import textwrap
 
 import matplotlib
-import PIL.Image
 import matplotlib.pyplot as plt
 import pandas as pd
+import PIL.Image
 from IPython.display import Image, display
 from matplotlib.figure import Figure
 
 from .. import paths
-from ..csvfiles import write_bytes_atomically, write_text_atomically
+from ..atomic import write_bytes_atomically, write_text_atomically
 
 #: Resolution of the figure shown in the notebook and embedded in the report.
 SCREEN_DPI = 110
