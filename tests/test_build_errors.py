@@ -87,13 +87,28 @@ def test_main_prints_one_line_and_runs_no_notebook(corrupted_raw, tmp_path, monk
     def must_not_run(*args, **kwargs):
         raise AssertionError("nothing may run or be exported after a failed raw check")
 
+    class KernelsThatMustNotRun:
+        """Kernels may start while the raw tables are checked; no cell may run."""
+
+        def __init__(self, *args) -> None:
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exception) -> None:
+            pass
+
+        start_first = go = must_not_run
+
     shutil.copytree(paths.NOTEBOOKS, paths.PROJECT_ROOT / "notebooks")  # the copy's root
     monkeypatch.setattr(pipeline, "CACHE_FILE", tmp_path / "cache" / "build.json")
     monkeypatch.setattr(pipeline, "LOCK_FILE", tmp_path / "build.lock")
     monkeypatch.setattr(pipeline, "STAGE", tmp_path / "stage")
-    monkeypatch.setattr(pipeline, "run_notebooks", must_not_run)
+    import belarus_ip_report.build.execute as execute
     import belarus_ip_report.build.report as report
 
+    monkeypatch.setattr(execute, "NotebookRun", KernelsThatMustNotRun)
     monkeypatch.setattr(report, "export_report", must_not_run)
     assert build.main([]) == 1
     captured = capsys.readouterr()

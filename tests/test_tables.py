@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from belarus_ip_report import csvfiles, paths, tables
+from belarus_ip_report import atomic, csvfiles, paths, tables
 from belarus_ip_report.errors import DataError, DataErrors
 from belarus_ip_report.schemas import TABLES_BY_NAME
 
@@ -699,7 +699,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(raw, tmp_path,
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(csvfiles.os, "replace", disk_full)
+    monkeypatch.setattr(atomic.os, "replace", disk_full)
     with pytest.raises(OSError, match="No space left"):
         tables.write_processed(changed, out)
     assert snapshot(out) == before
@@ -719,9 +719,9 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path
         stream.close()
         raise Interrupted
 
-    monkeypatch.setattr(csvfiles.os, "fdopen", fdopen_then_interrupt)
+    monkeypatch.setattr(atomic.os, "fdopen", fdopen_then_interrupt)
     with pytest.raises(Interrupted):
-        csvfiles.write_text_atomically(target, "new\n")
+        atomic.write_text_atomically(target, "new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
     assert target.read_bytes() == b"old\n"
 

@@ -247,6 +247,11 @@ def _with_precisions(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(list(spec.sort_by), kind="stable").reset_index(drop=True)
 
 
+#: Tables already read and validated in this process, keyed on all they depend on: re-running
+#: the cleaning after one edit (a cell in JupyterLab, each test) redoes only the changed tables.
+_validated: dict[tuple, tuple[CleanTable, RawRows]] = {}
+
+
 def load_clean_tables(folder: Path = paths.RAW) -> dict[str, CleanTable]:
     """Read and validate every raw table, then the checks across tables (evidence, facts kept
     in two places, discrepancies); nothing is written. Every table is checked even when an
@@ -257,11 +262,9 @@ def load_clean_tables(folder: Path = paths.RAW) -> dict[str, CleanTable]:
     known: set[str] | None = None  # the sources table is checked first, without this list
     for spec in TABLES:
         try:
-            raw = read_raw_table(spec, folder)
+            tables[spec.name], raw_rows[spec.name] = _validated_table(spec, folder, known)
             if spec.name == "sources":
-                known = set(raw.frame["source_id"].dropna())
-            tables[spec.name] = validate_raw_table(raw, known)
-            raw_rows[spec.name] = RawRows(raw.file, raw.frame, raw.lines)
+                known = set(raw_rows[spec.name].frame["source_id"].dropna())
         except DataErrors as errors:
             problems += errors.errors
         except DataError as error:
@@ -273,6 +276,27 @@ def load_clean_tables(folder: Path = paths.RAW) -> dict[str, CleanTable]:
             problems += errors.errors
     raise_all(problems)
     return tables
+
+
+def _validated_table(spec: TableSpec, folder: Path, known: set[str] | None
+                     ) -> tuple[CleanTable, RawRows]:
+    path = folder / spec.file_name
+    key = None
+    if path.is_file():
+        key = (spec.name, paths.relative(path), path.read_bytes(), settings.AS_OF,
+               None if known is None or not spec.source_id_columns else frozenset(known))
+    if key not in _validated:
+        raw = read_raw_table(spec, folder)
+        clean = validate_raw_table(raw, known)
+        if key is None:
+            return clean, RawRows(raw.file, raw.frame, raw.lines)
+        if len(_validated) > 20 * len(TABLES):
+            _validated.clear()
+        _validated[key] = (clean, RawRows(raw.file, raw.frame, raw.lines))
+    clean, rows = _validated[key]
+    # Copies: a caller may change what it gets without changing what is kept here.
+    return (CleanTable(clean.spec, clean.frame.copy(), clean.rows_in, list(clean.changes)),
+            RawRows(rows.file, rows.frame.copy(), list(rows.lines)))
 
 
 def write_processed(tables: Mapping[str, CleanTable], folder: Path | None = None) -> None:

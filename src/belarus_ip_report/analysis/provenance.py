@@ -23,24 +23,25 @@ def tier_rank(tier: str) -> int:
 
 def fact_support(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per fact: how many sources support it, its best tier, whether it is verified."""
+    keys = ["table", "row_key", "column"]
     joined = evidence.merge(sources[["source_id", "tier"]], on="source_id", how="left")
-    joined["supports"] = joined["verdict"].isin(SUPPORTING_VERDICTS)
-    joined["rank"] = joined["tier"].map(tier_rank)
-    rows = []
-    for (table, row_key, column), group in joined.groupby(["table", "row_key", "column"],
-                                                          sort=True):
-        supporting = group[group["supports"]]
-        best = (SOURCE_TIERS[int(supporting["rank"].min())] if len(supporting) else pd.NA)
-        rows.append({
-            "table": table, "row_key": row_key, "column": column,
-            "value": group["value"].iloc[0],
-            "sources": int(supporting["source_id"].nunique()),
-            "best_tier": best,
-            "verified": bool(len(supporting)),
-            "reason": "; ".join(group.loc[~group["supports"], "note"].dropna().unique()),
-        })
-    return pd.DataFrame(rows, columns=["table", "row_key", "column", "value", "sources",
-                                       "best_tier", "verified", "reason"])
+    supports = joined["verdict"].isin(SUPPORTING_VERDICTS)
+    joined["supporting_rank"] = joined["tier"].map(tier_rank).where(supports)
+    joined["supporting_source"] = joined["source_id"].where(supports)
+    facts = joined.groupby(keys, sort=True).agg(
+        sources=("supporting_source", "nunique"), rank=("supporting_rank", "min"))
+    facts["value"] = joined.drop_duplicates(keys).set_index(keys)["value"]
+    # Why a source does not support a fact: its notes, each once, in the order written.
+    doubts = joined[~supports & joined["note"].notna()].drop_duplicates([*keys, "note"])
+    facts["reason"] = doubts.groupby(keys)["note"].agg("; ".join)
+    facts = facts.reset_index()
+    facts["verified"] = facts["sources"] > 0
+    facts["best_tier"] = facts["rank"].map(
+        lambda rank: None if pd.isna(rank) else SOURCE_TIERS[int(rank)]).astype("str")
+    facts["reason"] = facts["reason"].fillna("")
+    facts["sources"] = facts["sources"].astype(int)
+    return facts[["table", "row_key", "column", "value", "sources", "best_tier", "verified",
+                  "reason"]]
 
 
 def support_summary(support: pd.DataFrame) -> dict[str, float | int]:

@@ -3,7 +3,10 @@ interrupt, and showing progress while they run."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import ctypes
+import json
 import multiprocessing
 import os
 import queue
@@ -13,7 +16,8 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -48,11 +52,31 @@ def notebook_text(notebook: nbformat.NotebookNode) -> str:
     return nbformat.writes(notebook).rstrip("\n") + "\n"
 
 
-def execute_notebook(path: Path, stage: Path, progress_queue=None) -> str | None:
-    """Execute `path` (a notebook in the staging copy) in place; return None, or a message for
-    people naming the failed cell as JupyterLab shows it, and what to do.
+#: Run silently in each kernel as soon as it starts (no output, no execution count), so that
+#: the imports every chapter begins with are done while the cleaning notebook still runs.
+WARM_UP = "import belarus_ip_report.charts, belarus_ip_report.tables, belarus_ip_report.text.show"
 
-    The kernel writes its outputs under `stage` (see `paths.OUTPUT_ROOT_VARIABLE`); the file is
+
+class Skipped(Exception):
+    """The build decided, once the cleaning notebook had run, that this notebook is fresh."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    #: None, or a message for people naming the failed cell as JupyterLab shows it.
+    failure: str | None
+    #: How long the cells took (the kernel's start excluded): the next build starts the
+    #: longest notebooks first.
+    seconds: float
+
+
+def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None) -> Outcome:
+    """Execute `path` (a notebook in the staging copy) in place; on failure, say which cell
+    failed, as JupyterLab shows it, and what to do.
+
+    The kernel starts and imports the package at once; with a `gate`, the cells then wait until
+    the build says this notebook must run (it may say it need not: the kernel just ends). The
+    kernel writes its outputs under `stage` (see `paths.OUTPUT_ROOT_VARIABLE`); the file is
     rewritten only after every cell ran.
     """
     kernel_environment()
@@ -60,13 +84,21 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None) -> str | None
     notebook = nbformat.read(path, as_version=4)
     name = path.stem
     code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
-    started = time.monotonic()
+    timing: dict[str, float] = {}
     done = 0
     current: dict[str, object] = {}
 
     def report(*event) -> None:
         if progress_queue is not None:
             progress_queue.put(event)
+
+    async def on_notebook_start(notebook) -> None:
+        if gate is not None:
+            await warm_up(client)
+            if not await asyncio.to_thread(gate.wait, name):
+                raise Skipped(name)
+        timing["started"] = time.monotonic()
+        report("start", name, code_cells)
 
     def on_cell_start(cell, cell_index) -> None:
         if cell.cell_type == "code":
@@ -78,13 +110,16 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None) -> str | None
             done += 1
             report("cell", name, done)
 
-    report("start", name, code_cells)
+    def seconds() -> float:
+        return time.monotonic() - timing.get("started", time.monotonic())
+
     client = NotebookClient(
         notebook,
         timeout=TIMEOUT_SECONDS,
         kernel_name=KERNEL_NAME,
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
+        on_notebook_start=on_notebook_start,
         on_cell_start=on_cell_start,
         on_cell_executed=on_cell_executed,
     )
@@ -93,21 +128,51 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None) -> str | None
     with tempfile.TemporaryFile(mode="w+") as kernel_log:
         try:
             client.execute(stderr=kernel_log)
+        except Skipped:
+            # Raised from the start hook, outside the block that ends the kernel: end it here.
+            client._cleanup_kernel()
+            return Outcome(None, 0.0)
         except CellExecutionError as error:
-            report("failed", name, time.monotonic() - started)
-            return (f"notebooks/{path.name}, cell [{current.get('number', '?')}] "
-                    f"({first_line(str(current.get('source', '')))}): "
-                    f"{_last_line(error)}. Open the notebook in JupyterLab (python3 tasks.py "
-                    f"lab), run it to that cell to see the whole error, fix the cell or the data "
-                    f"it reads, then run python3 tasks.py build again.")
+            report("failed", name, seconds())
+            return Outcome(
+                f"notebooks/{path.name}, cell [{current.get('number', '?')}] "
+                f"({first_line(str(current.get('source', '')))}): "
+                f"{_last_line(error)}. Open the notebook in JupyterLab (python3 tasks.py "
+                f"lab), run it to that cell to see the whole error, fix the cell or the data "
+                f"it reads, then run python3 tasks.py build again.", seconds())
         except Exception as error:  # the kernel died or could not start
             kernel_log.seek(0)
-            report("failed", name, time.monotonic() - started)
-            return f"{path.name}: the kernel failed ({error}); its log:\n{kernel_log.read()}"
+            report("failed", name, seconds())
+            return Outcome(f"{path.name}: the kernel failed ({error}); its log:\n"
+                           f"{kernel_log.read()}", seconds())
     normalise(notebook)
     write_text_atomically(path, notebook_text(notebook))
-    report("done", name, time.monotonic() - started)
-    return None
+    report("done", name, seconds())
+    return Outcome(None, seconds())
+
+
+async def warm_up(client: NotebookClient) -> None:
+    """Import the package in the fresh kernel, silently: IPython neither counts a silent
+    request nor keeps it in history, and nbclient ignores its messages, so the notebook's
+    outputs are what a cold kernel would give."""
+    msg_id = client.kc.execute(WARM_UP, silent=True, store_history=False)
+    await client.async_wait_for_reply(msg_id)
+
+
+class Gate:
+    """Opened once by the build with the notebooks that must run; shared with the workers."""
+
+    def __init__(self) -> None:
+        self._opened = multiprocessing.Event()
+        self._chosen = multiprocessing.Array(ctypes.c_char, 8192)
+
+    def open(self, stems: list[str]) -> None:
+        self._chosen.value = json.dumps(sorted(stems)).encode()
+        self._opened.set()
+
+    def wait(self, stem: str) -> bool:
+        self._opened.wait()
+        return stem in json.loads(self._chosen.value.decode())
 
 
 def first_line(source: str, limit: int = 60) -> str:
@@ -120,13 +185,14 @@ def first_line(source: str, limit: int = 60) -> str:
 # --- workers that end with the build ------------------------------------------------------------
 
 _progress = None  # each worker's end of the progress queue, handed over at its start
+_gates: tuple[Gate, ...] = ()
 
 
-def _worker_start(progress_queue) -> None:
+def _worker_start(progress_queue, gates: tuple[Gate, ...]) -> None:
     """In each worker: leave Ctrl-C to the build, and end with it even if it is killed
     outright (SIGKILL gives it no chance to end us): a watchdog thread sees the parent go."""
-    global _progress
-    _progress = progress_queue
+    global _progress, _gates
+    _progress, _gates = progress_queue, gates
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -152,25 +218,51 @@ def end_children(grace: float = 3.0) -> None:
     psutil.wait_procs(alive, timeout=grace)
 
 
-def _execute_in_worker(path: Path, stage: Path) -> str | None:
-    return execute_notebook(path, stage, _progress)
+def _execute_in_worker(path: Path, stage: Path, gate: int) -> Outcome:
+    return execute_notebook(path, stage, _progress, _gates[gate])
 
 
-def run_in_workers(notebooks: list[Path], stage: Path, progress_queue) -> list[str | None]:
-    """Execute the notebooks in parallel, one worker (and kernel) per core."""
-    workers = max(1, min(len(notebooks), os.cpu_count() or 1))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
-                               initargs=(progress_queue,))
-    try:
-        futures = [pool.submit(_execute_in_worker, nb, stage) for nb in notebooks]
-        results = [future.result() for future in as_completed(futures)]
-    except BaseException:
-        # An interrupt: end the workers and their kernels now rather than wait for them.
+class NotebookRun:
+    """Notebooks executed in parallel worker processes, one kernel each.
+
+    Every kernel starts at once and imports the package, then waits at a gate: the `first`
+    notebooks (the cleaning one) until `start_first`, once the build has checked the raw
+    tables; the others until `go` names those that must run, once the cleaning has run. Their
+    start-up so overlaps the checks and the cleaning. One worker more than cores while the
+    cleaning runs, as it leaves a core mostly idle; without it, one worker per core.
+    """
+
+    def __init__(self, first: list[Path], then: list[Path], stage: Path, progress_queue) -> None:
+        self._gates = (Gate(), Gate())
+        jobs = [(nb, 0) for nb in first] + [(nb, 1) for nb in then]
+        cores = os.cpu_count() or 1
+        workers = max(1, min(len(jobs), cores + (1 if first else 0)))
+        self._first = [nb.stem for nb in first]
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
+                                         initargs=(progress_queue, self._gates))
+        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, gate)
+                         for nb, gate in jobs}
+
+    def start_first(self) -> list[Outcome]:
+        """Let the first notebooks run; their results."""
+        self._gates[0].open(self._first)
+        return [self._futures[stem].result() for stem in self._first]
+
+    def go(self, stems: list[str]) -> list[Outcome]:
+        """Let these run (the other waiting notebooks end unrun); their results."""
+        self._gates[1].open(stems)
+        return [self._futures[stem].result() for stem in stems]
+
+    def __enter__(self) -> NotebookRun:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self._pool.shutdown()
+            return
+        # A failure or an interrupt: end the workers and their kernels now, not after them.
         end_children()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-    return results
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _last_line(error: CellExecutionError) -> str:

@@ -176,8 +176,14 @@ class BuildCache:
                 return False
         return True
 
-    def record(self, name: str, key: str, outputs: dict[str, str]) -> None:
-        self.entries[name] = {"key": key, "outputs": outputs}
+    def record(self, name: str, key: str, outputs: dict[str, str], seconds: float = 0.0
+               ) -> None:
+        self.entries[name] = {"key": key, "outputs": outputs, "seconds": round(seconds, 1)}
+
+    def seconds(self, name: str) -> float:
+        """How long the notebook's cells took when it last ran (0 when unknown)."""
+        value = self.entries.get(name, {}).get("seconds", 0.0)
+        return float(value) if isinstance(value, int | float) else 0.0
 
     def save(self) -> None:
         write_text_atomically(CACHE_FILE, json.dumps(
@@ -246,7 +252,8 @@ def build(*, force: bool = False) -> str:
 
 
 def _build_locked(*, force: bool) -> str:
-    cache = BuildCache() if force else BuildCache.load()
+    timings = BuildCache.load()  # also read by a forced build: what ran longest last time
+    cache = BuildCache() if force else timings
     if cache.note:
         print(f"  {cache.note}", flush=True)
     analysis = digest_files(analysis_files(), paths.PACKAGE_DIR)
@@ -264,20 +271,16 @@ def _build_locked(*, force: bool) -> str:
         return "Up to date: nothing changed since the last build"
 
     stage = prepare_stage()
+    staged_cleaning = [stage / "notebooks" / nb.name for nb in cleaning]
+    staged_others = [stage / "notebooks" / nb.name for nb in others]
+    cleaning_todo = stale(staged_cleaning, stage)
+    # Before the cleaning has run, any chapter may turn out stale: all of them start a kernel.
+    candidates = staged_others if cleaning_todo else list(stale(staged_others, stage))
     executed: list[str] = []
-    for group in (cleaning, others):
-        staged = [stage / "notebooks" / nb.name for nb in group]
-        todo = stale(staged, stage)
-        if not todo:
-            continue
-        if any(nb.stem == chapters.CLEANING for nb in todo):
-            check_raw_tables()
-        run_notebooks(list(todo), stage)
-        for nb, key in todo.items():
-            # Keyed on the inputs as they were read, so a file edited meanwhile runs again.
-            cache.record(nb.stem, key, hashes(writes(nb.stem, stage), stage))
-        executed += [nb.stem for nb in todo]
-
+    if cleaning_todo or candidates:
+        candidates.sort(key=lambda nb: -timings.seconds(nb.stem))  # the longest first
+        executed = run_notebooks(cleaning_todo, candidates, stage,
+                                 lambda: stale(staged_others, stage), cache)
     report = report_key(stage)
     exported = force or not cache.fresh("report", report, stage)
     if exported:
@@ -303,14 +306,38 @@ def check_raw_tables() -> None:
         raise BuildFailed(error.message) from None
 
 
-def run_notebooks(notebooks: list[Path], stage: Path) -> None:
-    from .execute import ProgressDisplay, run_in_workers
+def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path,
+                  chapters_to_run, cache: BuildCache) -> list[str]:
+    """Run the cleaning notebook (if stale), then the chapters that are stale once it has run
+    (`chapters_to_run()`: each with its key); every kernel starts at once. Records each run in
+    the cache with the key of its inputs; returns the stems run."""
+    from .execute import NotebookRun, ProgressDisplay
 
-    with ProgressDisplay(notebooks) as progress:
-        results = run_in_workers(notebooks, stage, progress.queue)
-    failures = [message for message in results if message]
-    if failures:
-        raise BuildFailed("\n".join(failures))
+    executed: list[str] = []
+
+    def done(notebook: Path, key: str, outcome) -> None:
+        if outcome.failure:
+            raise BuildFailed(outcome.failure)
+        cache.record(notebook.stem, key, hashes(writes(notebook.stem, stage), stage),
+                     outcome.seconds)
+        executed.append(notebook.stem)
+
+    with ProgressDisplay([*cleaning, *candidates]) as progress, \
+            NotebookRun(list(cleaning), candidates, stage, progress.queue) as run:
+        if cleaning:
+            check_raw_tables()  # while the kernels start: bad data stops before any cell runs
+            for (notebook, key), outcome in zip(cleaning.items(), run.start_first(),
+                                                strict=True):
+                done(notebook, key, outcome)
+        todo = chapters_to_run()
+        chosen = [nb for nb in candidates if nb in todo]
+        outcomes = run.go([nb.stem for nb in chosen])
+        failures = [outcome.failure for outcome in outcomes if outcome.failure]
+        if failures:
+            raise BuildFailed("\n".join(failures))
+        for notebook, outcome in zip(chosen, outcomes, strict=True):
+            done(notebook, todo[notebook], outcome)
+    return executed
 
 
 def export_in(stage: Path) -> None:
