@@ -26,7 +26,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from tqdm import tqdm
 
-from .. import paths
+from .. import paths, rastercache
 from ..atomic import write_text_atomically
 
 KERNEL_NAME = "python3"
@@ -34,9 +34,11 @@ TIMEOUT_SECONDS = 600
 
 
 def kernel_environment() -> None:
-    """What the kernel inherits: no Agg backend (it strips inline figures), fixed hashing."""
+    """What the kernel inherits: no Agg backend (it strips inline figures), fixed hashing, and
+    the build's cache of chart rasters."""
     os.environ.pop("MPLBACKEND", None)
     os.environ["PYTHONHASHSEED"] = "0"
+    os.environ[rastercache.CACHE_VARIABLE] = str(paths.BUILD_CACHE / "rasters")
 
 
 def normalise(notebook: nbformat.NotebookNode) -> None:
@@ -70,7 +72,8 @@ class Outcome:
     seconds: float
 
 
-def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None) -> Outcome:
+def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
+                     warm=None) -> Outcome:
     """Execute `path` (a notebook in the staging copy) in place; on failure, say which cell
     failed, as JupyterLab shows it, and what to do.
 
@@ -95,6 +98,8 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None) ->
     async def on_notebook_start(notebook) -> None:
         if gate is not None:
             await warm_up(client)
+            if warm is not None:
+                warm.set()
             if not await asyncio.to_thread(gate.wait, name):
                 raise Skipped(name)
         timing["started"] = time.monotonic()
@@ -186,13 +191,14 @@ def first_line(source: str, limit: int = 60) -> str:
 
 _progress = None  # each worker's end of the progress queue, handed over at its start
 _gates: tuple[Gate, ...] = ()
+_first_warm = None
 
 
-def _worker_start(progress_queue, gates: tuple[Gate, ...]) -> None:
+def _worker_start(progress_queue, gates: tuple[Gate, ...], first_warm) -> None:
     """In each worker: leave Ctrl-C to the build, and end with it even if it is killed
     outright (SIGKILL gives it no chance to end us): a watchdog thread sees the parent go."""
-    global _progress, _gates
-    _progress, _gates = progress_queue, gates
+    global _progress, _gates, _first_warm
+    _progress, _gates, _first_warm = progress_queue, gates, first_warm
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -219,27 +225,34 @@ def end_children(grace: float = 3.0) -> None:
 
 
 def _execute_in_worker(path: Path, stage: Path, gate: int) -> Outcome:
+    if gate == 0:
+        return execute_notebook(path, stage, _progress, _gates[0], warm=_first_warm)
+    _first_warm.wait()  # the cleaning's kernel starts alone: every chapter waits for it
     return execute_notebook(path, stage, _progress, _gates[gate])
 
 
 class NotebookRun:
     """Notebooks executed in parallel worker processes, one kernel each.
 
-    Every kernel starts at once and imports the package, then waits at a gate: the `first`
-    notebooks (the cleaning one) until `start_first`, once the build has checked the raw
-    tables; the others until `go` names those that must run, once the cleaning has run. Their
-    start-up so overlaps the checks and the cleaning. One worker more than cores while the
-    cleaning runs, as it leaves a core mostly idle; without it, one worker per core.
+    Each kernel imports the package as it starts, then waits at a gate: the `first` notebook
+    (the cleaning one) until `start_first`, once the build has checked the raw tables; the
+    others until `go` names those that must run, once the cleaning has run. The cleaning's
+    kernel starts first and alone (all wait for it); the chapters' kernels then start while it
+    runs, on the core it leaves mostly idle: one worker more than cores while the cleaning
+    runs, else one worker per core.
     """
 
     def __init__(self, first: list[Path], then: list[Path], stage: Path, progress_queue) -> None:
         self._gates = (Gate(), Gate())
         jobs = [(nb, 0) for nb in first] + [(nb, 1) for nb in then]
         cores = os.cpu_count() or 1
-        workers = max(1, min(len(jobs), cores + (1 if first else 0)))
+        workers = max(1, len(jobs) if first else min(len(jobs), cores))
         self._first = [nb.stem for nb in first]
+        first_warm = multiprocessing.Event()
+        if not first:
+            first_warm.set()
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
-                                         initargs=(progress_queue, self._gates))
+                                         initargs=(progress_queue, self._gates, first_warm))
         self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, gate)
                          for nb, gate in jobs}
 

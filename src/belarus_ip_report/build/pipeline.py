@@ -27,12 +27,13 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .. import chapters, paths
+from .. import chapters, paths, rastercache
 from ..atomic import write_bytes_atomically, write_text_atomically
 
 CACHE_FILE = paths.BUILD_CACHE / "build.json"
 LOCK_FILE = paths.BUILD_CACHE / "build.lock"
 STAGE = paths.BUILD_CACHE / "stage"
+RASTER_CACHE = paths.BUILD_CACHE / "rasters"
 CACHE_VERSION = 2
 #: What the build writes, relative to the project root; the stage holds a copy of each.
 OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
@@ -289,6 +290,7 @@ def _build_locked(*, force: bool) -> str:
     cache.record("report", report, hashes(report_writes(stage), stage))
     changed = publish(stage)
     cache.save()
+    rastercache.prune(RASTER_CACHE, paths.FIGURES)
     shutil.rmtree(STAGE, ignore_errors=True)
     ran = f"executed {len(executed)} notebook(s)" if executed else "executed no notebook"
     return (f"Built: {ran}, {'exported' if exported else 'kept'} report/index.html; "

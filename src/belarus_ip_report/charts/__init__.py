@@ -12,7 +12,7 @@ import PIL.Image
 from IPython.display import Image, display
 from matplotlib.figure import Figure
 
-from .. import paths
+from .. import paths, rastercache
 from ..atomic import write_bytes_atomically, write_text_atomically
 
 #: Resolution of the figure shown in the notebook and embedded in the report.
@@ -63,6 +63,22 @@ def freeze_layout(fig: Figure) -> None:
         axes.set_position([round(value, 9) for value in bounds])
 
 
+def rasters(fig: Figure, svg: bytes) -> dict[str, bytes]:
+    """The print and screen PNGs; under the build, from its raster cache when the chart's
+    drawing (`svg`) is one it has rasterised before (see `rastercache`)."""
+    where = rastercache.folder()
+    entry = rastercache.key(svg, matplotlib.__version__, PIL.__version__,
+                            paths.CHART_STYLE.read_bytes(), f"{PRINT_DPI} {SCREEN_DPI}")
+    if where is not None and (kept := rastercache.lookup(where, entry)) is not None:
+        return kept
+    print_image = raster(fig, PRINT_DPI)
+    pngs = {"print": png_bytes(print_image, PRINT_DPI),
+            "screen": png_bytes(screen_image(print_image), SCREEN_DPI)}
+    if where is not None:
+        rastercache.store(where, entry, pngs)
+    return pngs
+
+
 def svg_bytes(fig: Figure) -> bytes:
     """Render without a date, so the bytes depend only on the chart."""
     buffer = io.BytesIO()
@@ -107,13 +123,14 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) 
     if not alt.strip():
         raise ValueError(f"figure {name}: alt text is required")
     freeze_layout(fig)
-    write_bytes_atomically(paths.FIGURES / f"{name}.svg", svg_bytes(fig))
-    print_image = raster(fig, PRINT_DPI)
-    write_bytes_atomically(paths.FIGURES / f"{name}.png", png_bytes(print_image, PRINT_DPI))
+    svg = svg_bytes(fig)
+    write_bytes_atomically(paths.FIGURES / f"{name}.svg", svg)
+    pngs = rasters(fig, svg)
+    write_bytes_atomically(paths.FIGURES / f"{name}.png", pngs["print"])
     if data is not None:
         write_text_atomically(paths.FIGURES / f"{name}.csv",
                               data.to_csv(index=False, lineterminator="\n"))
-    screen = png_bytes(screen_image(print_image), SCREEN_DPI)
+    screen = pngs["screen"]
     title, source = chart_title(fig), chart_source(fig)
     plt.close(fig)
     # The report builds each figure's numbered caption, source line and "data behind this
