@@ -23,6 +23,7 @@ import json
 import shutil
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -324,6 +325,11 @@ def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path
                      outcome.seconds)
         executed.append(notebook.stem)
 
+    # The export's libraries take a second to import, and the code pages of the notebooks that
+    # do not run are final: the build's own process prepares them while the kernels work.
+    running = {nb.name for nb in [*cleaning, *candidates]}
+    threading.Thread(target=prepare_export, args=(
+        [nb for nb in notebook_paths(stage) if nb.name not in running],), daemon=True).start()
     with ProgressDisplay([*cleaning, *candidates]) as progress, \
             NotebookRun(list(cleaning), candidates, stage, progress.queue) as run:
         if cleaning:
@@ -340,6 +346,13 @@ def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path
         for notebook, outcome in zip(chosen, outcomes, strict=True):
             done(notebook, todo[notebook], outcome)
     return executed
+
+
+def prepare_export(unchanged: list[Path]) -> None:
+    from .report import ReportError, prepare_code_pages
+
+    with contextlib.suppress(ReportError, OSError, ValueError):  # the export will say it
+        prepare_code_pages(unchanged)
 
 
 def export_in(stage: Path) -> None:

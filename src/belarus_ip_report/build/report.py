@@ -10,6 +10,7 @@ page with its code under `report/code/`.
 
 from __future__ import annotations
 
+import functools
 import html
 import urllib.parse
 from dataclasses import dataclass, field
@@ -298,12 +299,25 @@ def render_page(chapters: list[Chapter]) -> str:
 
 def render_code_page(notebook: Path) -> str:
     """A notebook's code and text outputs for readers without Jupyter; its figures are named
-    and linked to the report instead of embedded again (the report has them)."""
+    and linked to the report instead of embedded again (the report has them). Checked like the
+    report (`check_page`)."""
+    return _checked_code_page(notebook.name, notebook.read_text(encoding="utf-8"))
+
+
+def prepare_code_pages(notebooks: list[Path]) -> None:
+    """Render and check the code pages of these notebooks ahead of the export (the build does
+    it for the notebooks it does not run while the others execute)."""
+    for notebook in notebooks:
+        render_code_page(notebook)
+
+
+@functools.lru_cache(maxsize=16)
+def _checked_code_page(file_name: str, text: str) -> str:
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
 
-    node = nbformat.read(notebook, as_version=4)
+    node = nbformat.reads(text, as_version=4)
     cells = []
     for cell in node.cells:
         if cell.cell_type == "markdown":
@@ -325,11 +339,13 @@ def render_code_page(notebook: Path) -> str:
                       "html": highlight(cell.source, PythonLexer(), HtmlFormatter()),
                       "outputs": outputs})
     template = _environment().get_template("code.html.j2")
-    return template.render(
-        title=f"notebooks/{notebook.name}", csp=CONTENT_SECURITY_POLICY,
+    page = template.render(
+        title=f"notebooks/{file_name}", csp=CONTENT_SECURITY_POLICY,
         css=(paths.TEMPLATES / "report.css").read_text()
         + HtmlFormatter().get_style_defs(".highlight"),
         cells=cells, markup=jinja2.filters.Markup)
+    check_page(page)
+    return page
 
 
 def reading_order(notebooks: list[Path]) -> list[Path]:
@@ -349,8 +365,6 @@ def export_report(notebooks: list[Path]) -> None:
     page = render_page(chapters)
     check_page(page)
     code_pages = {nb.stem: render_code_page(nb) for nb in notebooks}
-    for code_page in code_pages.values():
-        check_page(code_page)
     for stem, code_page in code_pages.items():
         write_text_atomically(paths.REPORT / "code" / f"{stem}.html", code_page)
     write_text_atomically(paths.REPORT / "index.html", page)
