@@ -24,9 +24,16 @@ def table():
         ("ufa-2023", "2023-06", "memorandum"),
     ]
     return pd.DataFrame(
-        [{"instrument_id": i, "date": d, "title": f"Title of {i}", "parties": "A; B",
-          "kind": k, "subject": "IP", "source_ids": "seed-ncip-unity-day-2021", "notes": None}
+        [{"instrument_id": i, "date": d, "title": f"Title of {i}", "short_name": f"Name {i}",
+          "parties": "A; B", "kind": k, "subject": "IP", "source_ids": "seed-ncip-unity-day-2021",
+          "notes": None}
          for i, d, k in rows])
+
+
+@pytest.fixture
+def sources():
+    return pd.DataFrame({"source_id": ["seed-ncip-unity-day-2021"],
+                         "publisher": ["National Center of Intellectual Property (NCIP)"]})
 
 
 def test_instruments_leave_out_the_integration_treaties(table):
@@ -51,14 +58,24 @@ def test_instrument_table_formats_partial_dates_for_people(table):
     assert "2015" in shown["Date"].tolist()
 
 
-def test_short_label_cuts_at_a_word_boundary():
-    assert cooperation_charts.short_label("Agreement on Scientific and Technical Cooperation", 20) \
-        == "Agreement on…"
-    assert cooperation_charts.short_label("Short title") == "Short title"
+def test_a_label_is_the_short_name_on_at_most_two_lines():
+    assert cooperation_charts.label("Science and technology agreement") == \
+        "Science and\ntechnology agreement"
+    assert cooperation_charts.label("Union") == "Union"
 
 
-def test_timeline_draws_every_instrument_even_with_the_same_partial_date(table):
-    fig = cooperation_charts.timeline_chart(table, {})
+def test_the_pace_of_instruments_follows_the_data(table):
+    pace = cooperation.pace(table)
+    assert (pace.count, pace.first_year, pace.last_year, pace.longest_gap) == (5, 1994, 2023, 21)
+    assert (pace.offices_from, pace.since_offices) == (2015, 4)
+    assert (pace.integration_from, pace.integration_to) == (1996, 1999)
+    assert pace.integration_name == "Name union-state-1999"
+    text = cooperation_text.pace_paragraph(pace)
+    assert "span 29 years" in text and "4 of the 5 date from 2015" in text
+
+
+def test_timeline_draws_every_instrument_even_with_the_same_partial_date(table, sources):
+    fig = cooperation_charts.timeline_chart(table, sources)
     ax = fig.axes[0]
     markers = [line for line in ax.get_lines() if line.get_marker() not in ("None", None, "")]
     assert len(markers) == 5

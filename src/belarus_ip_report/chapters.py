@@ -23,12 +23,12 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("00_overview", ("wipo_treaties", "belarus_wipo_events", "wto_accession_milestones",
                             "wto_accessions", "wto_members", "key_figures", "belarus_russia_ip",
                             "sources", "discrepancies"), "Overview"),
-    Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures"),
-            "Chapter 1"),
+    Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures",
+                                 "sources"), "Chapter 1"),
     Chapter("03_wto_accession", ("wto_accession_milestones", "wto_members", "wto_accessions",
-                                 "key_figures", "context_events"), "Chapter 2"),
+                                 "key_figures", "context_events", "sources"), "Chapter 2"),
     Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "belarus_ip_instruments",
-                                     "context_events", "key_figures"), "Chapter 3"),
+                                     "context_events", "key_figures", "sources"), "Chapter 3"),
     Chapter("01_clean_tables", (), "Methods"),
 )
 CLEANING = "01_clean_tables"

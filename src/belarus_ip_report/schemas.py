@@ -274,6 +274,7 @@ BELARUS_RUSSIA_IP = table(
         "date": partial_date("Date signed (or approved, where that is all the source gives).",
                              evidence=True, earliest=1991),
         "title": text("Name of the instrument, in English."),
+        "short_name": text("The instrument in a few words, as the chart labels it."),
         "parties": text("Who concluded it."),
         "kind": category(BRIP_KINDS, "Kind of instrument."),
         "subject": text("What it is about, in the project's words."),

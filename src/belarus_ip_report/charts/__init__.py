@@ -152,16 +152,16 @@ def chart_source(fig: Figure) -> str:
     return " ".join(line.removeprefix("Source:").split())
 
 
-def source_text(frame: pd.DataFrame, *, most: int = 3) -> str:
-    """The source line of a chart, built from the source ids of the rows it draws.
+def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3) -> str:
+    """The source line of a chart, built from the source ids of the rows it draws and the
+    `sources` table (which the notebook loads, so that the build knows it reads it).
 
     Names the publishers cited most often by those rows and counts the rest, so that the line
     follows the data when rows are added or corrected.
     """
     from ..columns import SOURCE_SEPARATOR
-    from ..tables import load_table
 
-    sources = load_table("sources").set_index("source_id")
+    sources = sources.set_index("source_id")
     ids = [i for value in frame["source_ids"].dropna()
            for i in str(value).split(SOURCE_SEPARATOR)]
     publishers = pd.Series([_short_publisher(sources.at[i, "publisher"]) for i in ids])

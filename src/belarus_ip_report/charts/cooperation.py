@@ -10,10 +10,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .. import charts
-from ..analysis.cooperation import instruments, integration_span
+from ..analysis.cooperation import instruments, integration_span, integration_treaties
 from ..dates import decimal_year, parse_partial_date
 from ..text.cooperation import KIND_LABELS
-from ..text.words import short_label
 
 #: Marker and colour per kind of IP instrument: shape and colour both carry the kind.
 KIND_STYLE = {
@@ -32,26 +31,27 @@ LEVELS = {"intergovernmental_agreement": 2, "government_decision": 2, "agency_ag
 LEVEL_LABELS = {2: "Governments", 1: "IP offices and agencies"}
 
 
-def integration_name(title: str) -> str:
-    """'Treaty on the Creation of a Union State' → 'Union State': the name the chart shows."""
-    for name in ("Union State", "Community", "Union"):
-        if name in title:
-            return name
-    return short_label(title, 20)
+def label(short_name: str) -> str:
+    """A short name as drawn beside its marker: on two lines of about equal length, unless it
+    is short enough for one."""
+    words = short_name.split()
+    if len(short_name) <= 14 or len(words) == 1:
+        return short_name
+    split = min(range(1, len(words)), key=lambda at: max(len(" ".join(words[:at])),
+                                                         len(" ".join(words[at:]))))
+    return " ".join(words[:split]) + "\n" + " ".join(words[split:])
 
 
-def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
-    """IP instruments by date and level, the integration treaties as a shaded band.
-
-    `labels` gives the short text drawn beside each instrument, by instrument_id.
-    """
+def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
+    """IP instruments by date and level (labelled with their short names), the integration
+    treaties as a shaded band."""
     fig, ax = plt.subplots(figsize=(8.4, 5.2))
     start, end = integration_span(table)
     ax.axvspan(decimal_year(start.first), decimal_year(end.last), color="#e8e8e8",
                zorder=0)
-    treaties = table[table["kind"] == "integration_treaty"]
-    names = ",\n".join(f"{integration_name(t)} {d[:4]}"
-                        for t, d in zip(treaties["title"], treaties["date"], strict=True))
+    treaties = integration_treaties(table)
+    names = ",\n".join(f"{name} {d[:4]}"
+                        for name, d in zip(treaties["short_name"], treaties["date"], strict=True))
     ax.text(decimal_year(start.first) + 0.15, 1.5, f"Integration\ntreaties:\n{names}",
             fontsize=7.5, va="center", color="#333333")
     items = instruments(table)
@@ -76,9 +76,8 @@ def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
         offsets[lane] = turn + 1
         # Government labels go above their lane, agency labels below, on four staggered tiers.
         dy = (0.25, 0.45, 0.65, 0.85)[turn % 4] * (1 if lane == max(LEVEL_LABELS) else -1)
-        text = labels.get(row.instrument_id) or short_label(row.title)
-        ax.annotate(text, xy=(x, level), xytext=(x, lane + dy), fontsize=7, ha="center",
-                    va="center",
+        ax.annotate(label(row.short_name), xy=(x, level), xytext=(x, lane + dy), fontsize=7,
+                    ha="center", va="center",
                     arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6})
     ax.set_yticks(list(LEVEL_LABELS), list(LEVEL_LABELS.values()))
     ax.set_ylim(0.0, 3.0)
@@ -92,5 +91,17 @@ def timeline_chart(table: pd.DataFrame, labels: dict[str, str]) -> Figure:
     handles.append(Patch(color="#e8e8e8", label="Integration treaties (context)"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.0), fontsize=7.5,
               ncols=2)
-    charts.add_source_line(fig, charts.source_text(table))
+    charts.add_source_line(fig, charts.source_text(table, sources))
     return fig
+
+
+def timeline_alt(table: pd.DataFrame) -> str:
+    items = instruments(table)
+    start, end = integration_span(table)
+    years = items["date"].str[:4].astype(int)
+    recent = years >= years.iloc[len(years) // 2]
+    return (f"Timeline from {years.min()} to {years.max()} of {len(items)} Belarus–Russia IP "
+            f"instruments in two lanes, governments and IP offices, with the "
+            f"{start.first.year}–{end.last.year} integration treaties as a shaded band; "
+            f"{int(recent.sum())} of the {len(items)} instruments date from "
+            f"{years.iloc[len(years) // 2]} onwards.")

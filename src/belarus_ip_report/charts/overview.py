@@ -21,8 +21,8 @@ LANES = {
 }
 
 
-def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str, str]]
-                  ) -> Figure:
+def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str, str]],
+                  sources: pd.DataFrame) -> Figure:
     """The three stories on one axis from 1970. `notes` are (lane, date, text) annotations."""
     fig, ax = plt.subplots(figsize=(8.4, 4.2))
     lane_y = {lane: len(LANES) - i for i, lane in enumerate(LANES)}
@@ -47,7 +47,7 @@ def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str,
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=label.replace("\n", " "))
                for label, m, c in LANES.values()]
     ax.legend(handles=handles, loc="lower left", fontsize=7.5)
-    charts.add_source_line(fig, charts.source_text(events))
+    charts.add_source_line(fig, charts.source_text(events, sources))
     return fig
 
 

@@ -30,7 +30,7 @@ FIELD_STYLE = {  # colour, hatch: fields differ by both
 
 
 def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date,
-                 document_count: int) -> Figure:
+                 document_count: int, sources: pd.DataFrame) -> Figure:
     """`document_count`: the Foreign Ministry page's count, marked where the total held it."""
     fig, ax = plt.subplots(figsize=(8, 4.8))
     years = growth["year"]
@@ -62,12 +62,12 @@ def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date,
     ax.set_xlabel("Year")
     ax.set_ylabel("Treaties (cumulative)")
     ax.legend(loc="upper left")
-    charts.add_source_line(fig, charts.source_text(treaties))
+    charts.add_source_line(fig, charts.source_text(treaties, sources))
     return fig
 
 
 def participation_chart(participation: pd.DataFrame, treaties: pd.DataFrame, as_of: date,
-                        events: pd.DataFrame) -> Figure:
+                        events: pd.DataFrame, sources: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 4.8))
     years = participation["year"]
     ax.step(years, participation["in_force_worldwide"], where="post", color=charts.GREY,
@@ -100,11 +100,11 @@ def participation_chart(participation: pd.DataFrame, treaties: pd.DataFrame, as_
     ax.set_xlabel("Year")
     ax.set_ylabel("Treaties in force (cumulative)")
     ax.legend(loc="upper left")
-    charts.add_source_line(fig, charts.source_text(pd.concat([treaties, events])))
+    charts.add_source_line(fig, charts.source_text(pd.concat([treaties, events]), sources))
     return fig
 
 
-def lag_chart(lags: pd.DataFrame, treaties: pd.DataFrame) -> Figure:
+def lag_chart(lags: pd.DataFrame, treaties: pd.DataFrame, sources: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 0.3 * len(lags) + 1.6))
     for position, row in enumerate(lags.itertuples(index=False)):
         colour, hatch = FIELD_STYLE[row.field]
@@ -126,11 +126,12 @@ def lag_chart(lags: pd.DataFrame, treaties: pd.DataFrame) -> Figure:
                for f in FIELD_LABELS if f in set(lags["field"])]
     ax.legend(handles=handles, loc="upper right")
     ax.grid(axis="y", visible=False)
-    charts.add_source_line(fig, charts.source_text(belarus_parties(treaties)))
+    charts.add_source_line(fig, charts.source_text(belarus_parties(treaties), sources))
     return fig
 
 
-def reach_chart(reach_data: pd.DataFrame, treaties: pd.DataFrame, as_of_note: str) -> Figure:
+def reach_chart(reach_data: pd.DataFrame, treaties: pd.DataFrame, as_of_note: str,
+                sources: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 0.25 * len(reach_data) + 1.8))
     undated = reach_data["parties_count_as_of"].isna()
     for position, row in enumerate(reach_data.itertuples(index=False)):
@@ -154,11 +155,12 @@ def reach_chart(reach_data: pd.DataFrame, treaties: pd.DataFrame, as_of_note: st
                                      hatch="xx", label="Count from an undated page"))
     ax.legend(handles=handles, loc="center right", fontsize=8)
     ax.grid(axis="y", visible=False)
-    charts.add_source_line(fig, charts.source_text(treaties.dropna(subset=["parties_count"])))
+    counted = treaties.dropna(subset=["parties_count"])
+    charts.add_source_line(fig, charts.source_text(counted, sources))
     return fig
 
 
-def cooperation_timeline_chart(events: pd.DataFrame) -> Figure:
+def cooperation_timeline_chart(events: pd.DataFrame, sources: pd.DataFrame) -> Figure:
     """Belarus–WIPO cooperation beyond membership, one row per event, newest at the bottom;
     each label is the event's date and its description from the data, shortened."""
     recent = cooperation_events(events)
@@ -195,7 +197,7 @@ def cooperation_timeline_chart(events: pd.DataFrame) -> Figure:
     ax.set_xlabel("Year (hollow marker: only the month is known)")
     ax.legend(loc="upper center", fontsize=7.5, ncols=4, bbox_to_anchor=(0.5, -0.16),
               frameon=False)
-    charts.add_source_line(fig, charts.source_text(recent))
+    charts.add_source_line(fig, charts.source_text(recent, sources))
     return fig
 
 
