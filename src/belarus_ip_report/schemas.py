@@ -201,6 +201,8 @@ WTO_ACCESSION_MILESTONES = table(
         "meeting_number": count("Number of the working-party meeting, for meetings.",
                                 nullable=True, minimum=1, maximum=100, evidence=True),
         "description": text("What happened, in the project's words."),
+        "chart_note": text("A few words the accession timeline writes beside the milestone "
+                           "(empty for most).", nullable=True),
         "source_ids": source_ids(),
     },
     checks=[

@@ -15,10 +15,8 @@ from matplotlib.patches import Patch
 
 from .. import charts
 from ..analysis.wto import (
-    HALT_MILESTONE,
     JOINT_STATEMENTS,
     SOURCE_DOCUMENT_MEMBER_FIGURE,
-    _moment,
     duration_rank,
     longest_interval,
     meeting_intervals,
@@ -36,14 +34,6 @@ CATEGORY_STYLE = {
     "observer_and_plurilateral": (charts.PURPLE, "D"),
     "high_level_meeting": (charts.BROWN, "v"),
     "seminar_training": ("#717581", "P"),
-}
-
-
-#: Milestones the timeline annotates, with a short caption; dates come from the data.
-KEY_MOMENTS = {
-    "gatt-application": "application to join\nthe GATT, the WTO's predecessor",
-    "intensification-2016": "Belarus steps up its effort:\ndraft Working Party Report",
-    HALT_MILESTONE: "Members stop work after\nthe presidential election",
 }
 
 
@@ -191,12 +181,16 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
     bottom.set_title(f"The same milestones from {math.ceil(zoom_from)}: the push and the halt",
                      fontsize=10.5)
     top_lane = len(lanes) + 0.1
-    application = _moment(spans, "gatt-application")
-    if application is not None:
-        _annotate(top, f"{format_for_people(application['date'])}: "
-                  f"{KEY_MOMENTS['gatt-application']}",
-                  application["x_mid"], lanes[application["category"]],
-                  (application["x_mid"] + 0.6, top_lane))
+    # The milestones the data gives a chart note: before the enlarged years in the whole
+    # story, after it in the enlargement, each written above the lanes from near its date.
+    noted = spans.merge(milestones[["milestone_id", "chart_note"]].dropna(), on="milestone_id")
+    for row in noted.itertuples(index=False):
+        caption = f"{format_for_people(row.date)}: {_two_lines(row.chart_note)}"
+        if row.x_mid < zoom_from:
+            _annotate(top, caption, row.x_mid, lanes[row.category], (row.x_mid + 0.6, top_lane))
+        else:
+            _annotate(bottom, caption, row.x_mid, lanes[row.category],
+                      (max(row.x_mid - 0.65, zoom_from + 0.05), top_lane), "left")
     pause = longest_interval(intervals) if not intervals.empty else None
     if pause is not None:
         left = meetings.set_index("meeting_number").loc[pause["from_meeting"], "x_mid"]
@@ -210,16 +204,6 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
                  f"(between meetings {pause['from_meeting']} and {pause['to_meeting']})",
                  ha="center", va="center", fontsize=7.5,
                  bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
-    notes = [
-        (_moment(spans, "intensification-2016"), KEY_MOMENTS["intensification-2016"],
-         (zoom_from + 0.05, top_lane), "left"),
-        (_moment(spans, HALT_MILESTONE), KEY_MOMENTS[HALT_MILESTONE],
-         (_x(spans, HALT_MILESTONE) - 0.65, top_lane), "left"),
-    ]
-    for row, caption, xytext, ha in notes:
-        if row is not None:
-            _annotate(bottom, f"{format_for_people(row['date'])}: {caption}", row["x_mid"],
-                      lanes[row["category"]], xytext, ha)
     last = spans[spans["meeting_number"] == meetings["meeting_number"].max()].iloc[0]
     _annotate(bottom, f"Meeting {last['meeting_number']}, the last one:\n"
               f"{format_for_people(last['date'])}", last["x_mid"],
@@ -248,9 +232,15 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
     return fig
 
 
-def _x(spans: pd.DataFrame, milestone_id: str) -> float:
-    row = _moment(spans, milestone_id)
-    return float(row["x_mid"]) if row is not None else 0.0
+def _two_lines(note: str) -> str:
+    """A note broken after its first colon or comma, else near its middle."""
+    for mark in (": ", ", "):
+        if mark in note:
+            head, tail = note.split(mark, 1)
+            return f"{head}{mark.strip()}\n{tail}"
+    words = note.split()
+    middle = len(words) // 2
+    return " ".join(words[:middle]) + "\n" + " ".join(words[middle:])
 
 
 def rhythm_chart(per_year: pd.DataFrame, intervals: pd.DataFrame, source: str) -> Figure:
