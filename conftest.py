@@ -1,10 +1,19 @@
-"""Failures of strict nbval that say which cell (as JupyterLab shows it) and what to do."""
+"""The test session: nbval's kernels use the build's raster cache, and failures of strict
+nbval say which cell (as JupyterLab shows it) and what to do."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from belarus_ip_report import paths, rastercache
 from belarus_ip_report.build.execute import first_line
+
+# The kernels nbval starts inherit this: a chart whose drawing is unchanged takes its PNGs from
+# the cache the build keeps (keyed on the drawing, see `rastercache`) instead of rasterising it
+# again. Builds in test copies use their own copy's cache, which starts empty.
+os.environ.setdefault(rastercache.CACHE_VARIABLE, str(paths.BUILD_CACHE / "rasters"))
 
 
 @pytest.hookimpl(hookwrapper=True)

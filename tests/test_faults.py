@@ -1,9 +1,10 @@
-"""The build keeps its word under faults: missing or edited outputs are rebuilt, a failing
-chapter or an interrupt publishes nothing, concurrent builds end as one forced build would, and
-no process of the build outlives it.
+"""The build keeps its word under faults: missing or edited outputs are rebuilt, an unreadable
+cache means rebuilding everything, and an interrupt ends every process of the build and
+publishes nothing.
 
-To stay quick these run on a small copy of the project: the cleaning notebook and one chapter
-(04, the fastest), built once, then copied for each test.
+To stay quick these run on a small copy of the project (the cleaning notebook and chapter 3),
+built once, then copied for each test. A failing chapter, concurrent builds and data text that
+looks like markup are in `test_published_whole.py`.
 """
 
 from __future__ import annotations
@@ -13,58 +14,26 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+import projects
 import psutil
 import pytest
+from projects import build_command, copy_built, outputs, run_build
 
-from belarus_ip_report import paths
 from belarus_ip_report.build import pipeline
-
-KEPT_NOTEBOOKS = ("01_clean_tables.ipynb", "04_belarus_russia_ip.ipynb")
-OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
-
-
-def build_command(copy: Path, *args: str) -> tuple[list[str], dict[str, str]]:
-    env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
-    env["PYTHONPATH"] = str(copy / "src")
-    return [sys.executable, "-m", "belarus_ip_report.build", *args], env
-
-
-def run_build(copy: Path, *args: str) -> subprocess.CompletedProcess:
-    command, env = build_command(copy, *args)
-    return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True,
-                          timeout=600)
-
-
-def outputs(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes()
-            for folder in OUTPUT_FOLDERS for path in sorted((root / folder).rglob("*"))
-            if path.is_file()}
 
 
 @pytest.fixture(scope="module")
-def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = paths.copy_project(tmp_path_factory.mktemp("small").resolve())
-    for notebook in (copy / "notebooks").glob("*.ipynb"):
-        if notebook.name not in KEPT_NOTEBOOKS:
-            notebook.unlink()
-    shutil.rmtree(copy / "report")
-    for figure in (copy / "figures").iterdir():
-        if not figure.name.startswith("04-"):
-            figure.unlink()
-    result = run_build(copy, "--force")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return copy
+def small_built(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
+                testrun_uid: str) -> Path:
+    return projects.small_built(tmp_path_factory, worker_id, testrun_uid)
 
 
 @pytest.fixture
 def small(small_built: Path, tmp_path: Path) -> Path:
-    copy = tmp_path.resolve() / "project"
-    shutil.copytree(small_built, copy, symlinks=True)
-    return copy
+    return copy_built(small_built, tmp_path.resolve() / "project")
 
 
 def test_a_second_build_is_up_to_date(small):
@@ -109,52 +78,6 @@ def test_an_unreadable_cache_means_rebuild_everything_without_a_traceback(small)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert "rebuilding everything" in result.stdout
     assert "executed 2 notebook(s)" in result.stdout
-
-
-def test_a_failing_chapter_leaves_every_output_as_it_was(small):
-    before = outputs(small)
-    raw = small / "data" / "raw" / "belarus_russia_ip.csv"
-    raw.write_text(raw.read_text(encoding="utf-8").replace(
-        "Agreement on Cooperation in the Protection of Industrial Property",
-        "Agreement on Cooperation in Protecting Industrial Property"), encoding="utf-8")
-    notebook = small / "notebooks" / "04_belarus_russia_ip.ipynb"
-    node = json.loads(notebook.read_text(encoding="utf-8"))
-    node["cells"][3]["source"] = ["raise ValueError('a chapter that fails')\n",
-                                  *node["cells"][3]["source"]]
-    failing = json.dumps(node, indent=1)
-    notebook.write_text(failing, encoding="utf-8")
-    result = run_build(small)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert ("notebooks/04_belarus_russia_ip.ipynb, cell [2] (raise ValueError('a chapter "
-            "that fails')): ValueError: a chapter that fails") in result.stderr
-    assert "Nothing was published" in result.stderr
-    after = outputs(small)
-    after.pop("notebooks/04_belarus_russia_ip.ipynb")  # the edit made by hand, kept as it is
-    before.pop("notebooks/04_belarus_russia_ip.ipynb")
-    assert after == before, "a failed run changed a published output"
-    assert notebook.read_text(encoding="utf-8") == failing
-
-
-def test_two_concurrent_builds_end_as_one_forced_build(small):
-    raw = small / "data" / "raw" / "belarus_russia_ip.csv"
-    raw.write_text(raw.read_text(encoding="utf-8").replace(
-        "Agreement on Cooperation in the Protection of Industrial Property",
-        "Agreement on Cooperation in Protecting Industrial Property"), encoding="utf-8")
-    command, env = build_command(small)
-    first = subprocess.Popen(command, cwd=small, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    second = subprocess.Popen(command, cwd=small, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-    results = [first.communicate(timeout=600), second.communicate(timeout=600)]
-    assert first.returncode == second.returncode == 0, results
-    assert any("Another build is running" in out for out, _ in results)
-    concurrent = outputs(small)
-    forced = run_build(small, "--force")
-    assert forced.returncode == 0, forced.stderr
-    assert "0 file(s) published" in forced.stdout
-    assert outputs(small) == concurrent
-    assert "Protecting Industrial Property" in (small / "report" / "index.html").read_text()
 
 
 def processes_of(copy: Path, group: int) -> list[psutil.Process]:

@@ -53,6 +53,8 @@ def test_partial_dates_sit_mid_period_and_are_flagged():
 
 def test_summary_chart_draws_one_marker_per_event():
     events = overview.story_events(*tables())
-    fig = overview_charts.summary_chart(events, pd.Timestamp("2026-11-21").date(), [])
+    sources = pd.DataFrame({"source_id": events["source_ids"].str.split(";").explode().unique()})
+    sources["publisher"] = "Publisher"
+    fig = overview_charts.summary_chart(events, pd.Timestamp("2026-11-21").date(), [], sources)
     lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 1]
     assert len(lines) == len(events)

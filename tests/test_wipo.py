@@ -157,9 +157,10 @@ def test_the_participation_chart_marks_the_newest_accession_the_data_gives():
     moved.loc[moved["treaty_id"] == "hague", ["belarus_deposited", "belarus_in_force"]] = \
         ["2023-01-10", "2023-04-10"]
     events = load_table("belarus_wipo_events", project_paths.PROCESSED)
+    sources = load_table("sources", project_paths.PROCESSED)
     as_of = date(2026, 11, 23)
     for frame, year in ((treaties, "2021"), (moved, "2023")):
         fig = wipo_charts.participation_chart(wipo.belarus_participation(frame, as_of), frame,
-                                              as_of, events)
+                                              as_of, events, sources)
         notes = [text.get_text() for text in fig.axes[0].texts]
         assert f"{year}: Hague Agreement" in notes, notes

@@ -17,10 +17,13 @@ AS_OF = date(2026, 11, 21)
 
 
 def milestones(*rows: tuple) -> pd.DataFrame:
-    """Rows of (milestone_id, date, date_end, category, meeting_number)."""
+    """Rows of (milestone_id, date, date_end, category, meeting_number); the halt carries a
+    chart note."""
     frame = pd.DataFrame(
         [{"milestone_id": r[0], "date": r[1], "date_end": r[2], "category": r[3],
-          "meeting_number": r[4], "description": f"About {r[0]}", "source_ids": "src-a"}
+          "meeting_number": r[4], "description": f"About {r[0]}",
+          "chart_note": "Work stops" if r[0].startswith("accession-work-halted") else None,
+          "source_ids": "src-a"}
          for r in rows])
     frame["meeting_number"] = frame["meeting_number"].astype("Int64")
     return frame.replace({None: pd.NA})
@@ -348,7 +351,7 @@ def test_timeline_chart_has_titles_labelled_axes_a_source_line_and_annotations(p
     text = _texts(fig)
     assert "Source: Test source" in text
     assert "11.7 years without a formal meeting" in text
-    assert "August 2020" in text
+    assert "August 2020: Work\nstops" in text  # the chart note, from the data
     matplotlib.pyplot.close(fig)
 
 

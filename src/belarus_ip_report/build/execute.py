@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import ctypes
 import json
+import logging
 import multiprocessing
 import os
 import queue
@@ -84,6 +85,8 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
     """
     kernel_environment()
     os.environ[paths.OUTPUT_ROOT_VARIABLE] = str(stage)
+    # Kernels' connection files go in the stage, removed with it even after an interrupt.
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(stage / ".runtime")
     notebook = nbformat.read(path, as_version=4)
     name = path.stem
     code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
@@ -200,6 +203,12 @@ def _worker_start(progress_queue, gates: tuple[Gate, ...], first_warm) -> None:
     global _progress, _gates, _first_warm
     _progress, _gates, _first_warm = progress_queue, gates, first_warm
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Forked from the build, a worker would raise its interrupt on SIGTERM (and print a
+    # traceback); the build ends its workers with SIGTERM: they just end. While a notebook
+    # runs, nbclient's own handler ends its kernel instead, and asyncio may log the race of
+    # that clean-up with the build's; a worker reports failures in its result, not in logs.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     parent = os.getppid()
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
@@ -212,11 +221,16 @@ def _watch_parent(parent: int) -> None:
 
 
 def end_children(grace: float = 3.0) -> None:
-    """Terminate every process this one started (workers, kernels), then kill what remains."""
+    """End every process this one started: workers at once (SIGKILL: they hold nothing that
+    needs saving, and a worker inside nbclient would otherwise stop to clean up first), kernels
+    with SIGTERM, then SIGKILL for any still there after `grace` seconds."""
     children = psutil.Process().children(recursive=True)
     for child in children:
         with contextlib.suppress(psutil.Error):
-            child.terminate()
+            if any("ipykernel" in part for part in child.cmdline()):
+                child.terminate()
+            else:
+                child.kill()
     _, alive = psutil.wait_procs(children, timeout=grace)
     for child in alive:
         with contextlib.suppress(psutil.Error):

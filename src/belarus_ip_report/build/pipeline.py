@@ -250,7 +250,10 @@ def publish(stage: Path) -> list[str]:
 
 def build(*, force: bool = False) -> str:
     with exclusive_lock():
-        return _build_locked(force=force)
+        try:
+            return _build_locked(force=force)
+        finally:  # inside the lock: a build waiting for it may use the stage next
+            shutil.rmtree(STAGE, ignore_errors=True)
 
 
 def _build_locked(*, force: bool) -> str:
@@ -349,10 +352,14 @@ def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path
 
 
 def prepare_export(unchanged: list[Path]) -> None:
-    from .report import ReportError, prepare_code_pages
+    """Best effort, in a background thread: whatever goes wrong here (an interrupt ending the
+    process, a notebook the export will refuse) the export itself meets and reports."""
+    try:
+        from .report import prepare_code_pages
 
-    with contextlib.suppress(ReportError, OSError, ValueError):  # the export will say it
         prepare_code_pages(unchanged)
+    except BaseException:  # noqa: BLE001 - see the docstring
+        return
 
 
 def export_in(stage: Path) -> None:
@@ -400,6 +407,5 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        shutil.rmtree(STAGE, ignore_errors=True)
     print(f"{summary} in {time.monotonic() - started:.1f} s")
     return 0
