@@ -34,3 +34,17 @@ def pytest_runtest_makereport(item, call):
         "build`, which executes the notebooks and stores their new outputs, then commit them. "
         "If you changed nothing, the difference is the bug to look into.",
     ))
+
+
+#: The slowest test modules (real builds, a browser) first: pytest-xdist hands whole modules
+#: to its workers in this order, so the long ones start early and the short ones fill in.
+SLOW_FIRST = ("test_build.py", "test_published_whole.py", "test_faults.py", "test_report.py",
+              "test_build_errors.py", "03_wto_accession.ipynb", "02_wipo_treaties.ipynb")
+
+
+def pytest_collection_modifyitems(items):
+    def weight(item) -> int:
+        name = item.path.name
+        return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=weight)  # stable: each module's (and notebook's) own order is kept

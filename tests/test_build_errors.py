@@ -190,3 +190,9 @@ def test_the_command_line_stops_on_a_superscript_digit_without_a_traceback(proje
     assert_stopped_cleanly(
         project_copy, "data/raw/wto_accession_milestones.csv, line 6, column "
         "'meeting_number': '\u00b2' is not a whole number (write digits only, such as 12)")
+
+
+def test_the_build_splits_source_ids_as_the_tables_do():
+    from belarus_ip_report.columns import SOURCE_SEPARATOR
+
+    assert pipeline.SOURCE_SEPARATOR == SOURCE_SEPARATOR

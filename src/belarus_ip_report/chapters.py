@@ -16,6 +16,9 @@ class Chapter:
     reads: tuple[str, ...]
     #: How headings, the contents and cross-references name it.
     label: str = ""
+    #: It reads `sources` only for the rows its other tables cite (its charts' source lines
+    #: name their publishers): the build keys it on those rows, not on the whole table.
+    cited_sources_only: bool = False
 
 
 #: Reading order: the overview first, the methods chapter on the curated tables last.
@@ -24,11 +27,13 @@ CHAPTERS: tuple[Chapter, ...] = (
                             "wto_accessions", "wto_members", "key_figures", "belarus_russia_ip",
                             "sources", "discrepancies"), "Overview"),
     Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures",
-                                 "sources"), "Chapter 1"),
+                                 "sources"), "Chapter 1", cited_sources_only=True),
     Chapter("03_wto_accession", ("wto_accession_milestones", "wto_members", "wto_accessions",
-                                 "key_figures", "context_events", "sources"), "Chapter 2"),
+                                 "key_figures", "context_events", "sources"), "Chapter 2",
+            cited_sources_only=True),
     Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "belarus_ip_instruments",
-                                     "context_events", "key_figures", "sources"), "Chapter 3"),
+                                     "context_events", "key_figures", "sources"), "Chapter 3",
+            cited_sources_only=True),
     Chapter("01_clean_tables", (), "Methods"),
 )
 CLEANING = "01_clean_tables"

@@ -221,21 +221,27 @@ def _watch_parent(parent: int) -> None:
 
 
 def end_children(grace: float = 3.0) -> None:
-    """End every process this one started: workers at once (SIGKILL: they hold nothing that
-    needs saving, and a worker inside nbclient would otherwise stop to clean up first), kernels
-    with SIGTERM, then SIGKILL for any still there after `grace` seconds."""
+    """End every process this one started, workers and kernels, at once (SIGKILL): none holds
+    anything to save (a kernel's connection file lives in the stage, removed with it), and a
+    worker inside nbclient, or a kernel still starting, would otherwise take seconds to stop."""
+    ours = psutil.Process().children()
     children = psutil.Process().children(recursive=True)
     for child in children:
         with contextlib.suppress(psutil.Error):
-            if any("ipykernel" in part for part in child.cmdline()):
-                child.terminate()
-            else:
-                child.kill()
-    _, alive = psutil.wait_procs(children, timeout=grace)
-    for child in alive:
-        with contextlib.suppress(psutil.Error):
             child.kill()
-    psutil.wait_procs(alive, timeout=grace)
+    deadline = time.monotonic() + grace
+    # Our workers are reaped here; a kernel, orphaned by its worker, waits for the system to
+    # reap it, but a zombie runs nothing: it has ended.
+    psutil.wait_procs(ours, timeout=grace)
+    while time.monotonic() < deadline and any(_running(child) for child in children):
+        time.sleep(0.02)
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def _execute_in_worker(path: Path, stage: Path, gate: int) -> Outcome:

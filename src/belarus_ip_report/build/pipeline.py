@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import fcntl
 import hashlib
 import json
@@ -36,6 +37,9 @@ LOCK_FILE = paths.BUILD_CACHE / "build.lock"
 STAGE = paths.BUILD_CACHE / "stage"
 RASTER_CACHE = paths.BUILD_CACHE / "rasters"
 CACHE_VERSION = 2
+#: `columns.SOURCE_SEPARATOR`, repeated so that deciding what to run imports no pandas
+#: (tests/test_build_errors.py checks they agree).
+SOURCE_SEPARATOR = ";"
 #: What the build writes, relative to the project root; the stage holds a copy of each.
 OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
 OUTPUT_FILES = ("data/README.md",)
@@ -121,10 +125,39 @@ def report_writes(root: Path) -> list[Path]:
 
 
 def notebook_key(notebook: Path, analysis_digest: str, root: Path) -> str:
+    files = reads(notebook.stem, root)
+    chapter = next((c for c in chapters.CHAPTERS if c.stem == notebook.stem), None)
+    cited = ""
+    if chapter is not None and chapter.cited_sources_only:
+        sources = root / "data" / "processed" / "sources.csv"
+        files = [f for f in files if f != sources]
+        cited = cited_sources_digest(sources, files)
     parts = (code_cells_digest(notebook), analysis_digest,
-             digest_files(reads(notebook.stem, root), root if notebook.stem != chapters.CLEANING
-                          else paths.PROJECT_ROOT))
+             digest_files(files, root if notebook.stem != chapters.CLEANING
+                          else paths.PROJECT_ROOT), cited)
     return hashlib.sha256("".join(parts).encode()).hexdigest()
+
+
+def cited_sources_digest(sources: Path, tables: list[Path]) -> str:
+    """Hash of the rows of `sources` that `tables` cite (in a source_ids or source_id
+    column): a source added or changed elsewhere leaves it alone."""
+    cited: set[str] = set()
+    for table in tables:
+        if table.is_file():
+            with table.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    for column in ("source_ids", "source_id"):
+                        cited.update(filter(None, (row.get(column) or "").split(
+                            SOURCE_SEPARATOR)))
+    digest = hashlib.sha256()
+    if sources.is_file():
+        with sources.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                if row and (row[0] in cited or row[0] == "source_id"):
+                    digest.update("\x1f".join(row).encode() + b"\n")
+    else:
+        digest.update(b"(missing)")
+    return digest.hexdigest()
 
 
 def report_key(root: Path) -> str:
