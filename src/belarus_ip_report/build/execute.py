@@ -3,6 +3,7 @@ interrupt, and showing progress while they run."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import contextlib
 import ctypes
@@ -55,9 +56,17 @@ def notebook_text(notebook: nbformat.NotebookNode) -> str:
     return nbformat.writes(notebook).rstrip("\n") + "\n"
 
 
-#: Run silently in each kernel as soon as it starts (no output, no execution count), so that
-#: the imports every chapter begins with are done while the cleaning notebook still runs.
-WARM_UP = "import belarus_ip_report.charts, belarus_ip_report.tables, belarus_ip_report.text.show"
+def warm_up_code(notebook: nbformat.NotebookNode) -> str:
+    """The imports of the notebook's first code cell, which a waiting kernel runs silently as
+    soon as it starts (no output, no execution count), so that they are done while the build
+    checks the data or the cleaning notebook still runs."""
+    first = next((cell for cell in notebook.cells if cell.cell_type == "code"), None)
+    try:
+        body = ast.parse(first.source).body if first is not None else []
+    except SyntaxError:
+        return ""  # the cell itself will say so, in its place
+    return "\n".join(ast.unparse(node) for node in body
+                     if isinstance(node, ast.Import | ast.ImportFrom))
 
 
 class Skipped(Exception):
@@ -100,7 +109,7 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
 
     async def on_notebook_start(notebook) -> None:
         if gate is not None:
-            await warm_up(client)
+            await warm_up(client, warm_up_code(notebook))
             if warm is not None:
                 warm.set()
             if not await asyncio.to_thread(gate.wait, name):
@@ -159,11 +168,13 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
     return Outcome(None, seconds())
 
 
-async def warm_up(client: NotebookClient) -> None:
-    """Import the package in the fresh kernel, silently: IPython neither counts a silent
+async def warm_up(client: NotebookClient, code: str) -> None:
+    """Run `code` (imports) in the fresh kernel, silently: IPython neither counts a silent
     request nor keeps it in history, and nbclient ignores its messages, so the notebook's
     outputs are what a cold kernel would give."""
-    msg_id = client.kc.execute(WARM_UP, silent=True, store_history=False)
+    if not code:
+        return
+    msg_id = client.kc.execute(code, silent=True, store_history=False)
     await client.async_wait_for_reply(msg_id)
 
 
