@@ -22,65 +22,24 @@ from .columns import (
     table,
     text,
 )
-
-FIELDS = ("industrial_property", "copyright_and_related_rights", "wipo_convention")
-
-
-WIPO_GROUPS = ("ip_protection", "global_protection_system", "classification", "wipo_convention")
-
-
-BELARUS_STATUSES = ("party", "signatory", "not_party", "unverified")
-
-
-BELARUS_INSTRUMENTS = ("accession", "ratification", "continued_application", "signature")
-
-
-WIPO_EVENT_CATEGORIES = ("membership", "treaty_instrument", "agreement", "memorandum", "visit")
-
-
-WTO_CATEGORIES = (
-    "application_and_working_party",
-    "working_party_meeting",
-    "bilateral_market_access",
-    "observer_and_plurilateral",
-    "high_level_meeting",
-    "seminar_training",
+from .vocabularies import (
+    ACCESSION_STATUSES,
+    BELARUS_INSTRUMENTS,
+    BELARUS_STATUSES,
+    BRIP_KINDS,
+    EVIDENCE_VERDICTS,
+    FIELDS,
+    IP_INSTRUMENT_KINDS,
+    IP_LEVELS,
+    MAX_PARTIES,
+    MEMBERSHIP_ROUTES,
+    ORGANISATIONS,
+    SOURCE_KINDS,
+    SOURCE_TIERS,
+    WIPO_EVENT_CATEGORIES,
+    WIPO_GROUPS,
+    WTO_CATEGORIES,
 )
-
-
-BRIP_KINDS = (
-    "integration_treaty",
-    "intergovernmental_agreement",
-    "agency_agreement",
-    "memorandum",
-    "government_decision",
-)
-
-
-SOURCE_KINDS = ("source_document", "official_page", "treaty_text", "legal_act", "document",
-                "news", "reference", "copy")
-
-
-#: How far a source can be trusted, best first: the depositary's or organisation's own record,
-#: a government or agency page, the press, a reference work, a copy of another page.
-SOURCE_TIERS = ("primary", "official", "press", "reference", "copy")
-
-
-EVIDENCE_VERDICTS = ("confirmed", "partial", "unverified")
-
-
-#: Upper bound for a count of treaty parties: UN member states, observers and the customs
-#: territories and organisations that join treaties stay well below it.
-MAX_PARTIES = 250
-
-
-ACCESSION_STATUSES = ("member", "acceding")
-
-
-MEMBERSHIP_ROUTES = ("original", "accession")
-
-
-ORGANISATIONS = ("WIPO", "WTO", "GATT", "BIRPI", "EAEU", "CIS", "EAPO", "Union State")
 
 
 def _only_parties_have_belarus_dates() -> pa.Check:
@@ -286,12 +245,6 @@ BELARUS_RUSSIA_IP = table(
 )
 
 
-IP_LEVELS = ("national", "eurasian", "bilateral")
-
-
-IP_INSTRUMENT_KINDS = ("law", "decree", "resolution", "treaty", "protocol", "agreement")
-
-
 BELARUS_IP_INSTRUMENTS = table(
     "belarus_ip_instruments",
     "Belarus's own IP legislation since 2022 and the regional (Eurasian) IP instruments it "
@@ -439,41 +392,3 @@ TABLES: tuple[TableSpec, ...] = (
 
 
 TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
-
-
-def _type_name(column: pa.Column) -> str:
-    if column.metadata and "date_precisions" in column.metadata:
-        return "date"
-    if column.metadata and "foreign_key" in column.metadata:
-        return "source ids"
-    return {"Int64": "integer"}.get(str(column.dtype), "text")
-
-
-def data_dictionary() -> list[dict[str, str]]:
-    """One line per column of every processed table, generated from the schemas above."""
-    rows = []
-    for spec in TABLES:
-        for name, column in spec.schema.columns.items():
-            rows.append({
-                "table": spec.name,
-                "column": name,
-                "type": _type_name(column),
-                "required": "no" if column.nullable else "yes",
-                "definition": column.description,
-            })
-            if column.metadata and "date_precisions" in column.metadata:
-                required = "no" if column.nullable else "yes"
-                rows += [
-                    {"table": spec.name, "column": f"{name}_precision", "type": "text",
-                     "required": required,
-                     "definition": f"Precision of {name}, added by cleaning. One of: day, "
-                                   "month, year."},
-                    {"table": spec.name, "column": f"{name}_earliest", "type": "full date",
-                     "required": required,
-                     "definition": f"First day {name} may stand for (1 January for a year, "
-                                   "the 1st for a month), added by cleaning."},
-                    {"table": spec.name, "column": f"{name}_latest", "type": "full date",
-                     "required": required,
-                     "definition": f"Last day {name} may stand for, added by cleaning."},
-                ]
-    return rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..schemas import SOURCE_TIERS
+from ..vocabularies import SOURCE_TIERS
 
 #: Tiers whose support alone does not make a fact well founded.
 WEAK_TIERS = ("reference", "copy")

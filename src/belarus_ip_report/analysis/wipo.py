@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..dates import first_day, years_between
-from ..schemas import FIELDS
+from ..vocabularies import FIELDS
 
 FIRST_YEAR = 1883
 
