@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from belarus_ip_report import build, paths, tables
-from belarus_ip_report.build import pipeline
+from belarus_ip_report.build import cache, pipeline
 
 MEMBERS = "wto_members.csv"
 BAD_DATE = ("data/raw/wto_members.csv, line 7, column 'membership_date': "
@@ -102,7 +102,7 @@ def test_main_prints_one_line_and_runs_no_notebook(corrupted_raw, tmp_path, monk
         start_first = go = must_not_run
 
     shutil.copytree(paths.NOTEBOOKS, paths.PROJECT_ROOT / "notebooks")  # the copy's root
-    monkeypatch.setattr(pipeline, "CACHE_FILE", tmp_path / "cache" / "build.json")
+    monkeypatch.setattr(cache, "CACHE_FILE", tmp_path / "cache" / "build.json")
     monkeypatch.setattr(pipeline, "LOCK_FILE", tmp_path / "build.lock")
     monkeypatch.setattr(pipeline, "STAGE", tmp_path / "stage")
     import belarus_ip_report.build.execute as execute
@@ -195,4 +195,4 @@ def test_the_command_line_stops_on_a_superscript_digit_without_a_traceback(proje
 def test_the_build_splits_source_ids_as_the_tables_do():
     from belarus_ip_report.columns import SOURCE_SEPARATOR
 
-    assert pipeline.SOURCE_SEPARATOR == SOURCE_SEPARATOR
+    assert cache.SOURCE_SEPARATOR == SOURCE_SEPARATOR

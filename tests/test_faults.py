@@ -22,7 +22,7 @@ import psutil
 import pytest
 from projects import build_command, copy_built, outputs, run_build
 
-from belarus_ip_report.build import pipeline
+from belarus_ip_report.build import cache
 
 
 @pytest.fixture(scope="module")
@@ -121,9 +121,9 @@ def test_each_chapter_is_keyed_only_on_the_tables_it_reads(tmp_path):
     processed.mkdir(parents=True)
     for name in ("wipo_treaties", "wto_members", "belarus_russia_ip", "key_figures"):
         (processed / f"{name}.csv").write_text("a\n1\n")
-    keys = {stem: pipeline.digest_files(pipeline.reads(stem, tmp_path), tmp_path)
+    keys = {stem: cache.digest_files(cache.reads(stem, tmp_path), tmp_path)
             for stem in ("02_wipo_treaties", "03_wto_accession", "04_belarus_russia_ip")}
     (processed / "wto_members.csv").write_text("a\n2\n")
     changed = [stem for stem, key in keys.items()
-               if pipeline.digest_files(pipeline.reads(stem, tmp_path), tmp_path) != key]
+               if cache.digest_files(cache.reads(stem, tmp_path), tmp_path) != key]
     assert changed == ["03_wto_accession"]

@@ -29,16 +29,13 @@ from ..dates import format_for_people
 from ..schemas import TABLES
 from ..tables import load_table
 from ..text.show import table_html
+from .checks import ReportError, check_outputs, check_page
 from .datapackage import CODE_LICENCE, DATA_LICENCE
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
     "base-uri 'none'; form-action 'none'"
 )
-
-
-class ReportError(Exception):
-    """The report would break a promise to its readers (missing alt text, a network load)."""
 
 
 # --- the structure ----------------------------------------------------------------------------
@@ -368,54 +365,3 @@ def export_report(notebooks: list[Path]) -> None:
     for stem, code_page in code_pages.items():
         write_text_atomically(paths.REPORT / "code" / f"{stem}.html", code_page)
     write_text_atomically(paths.REPORT / "index.html", page)
-
-
-# --- promises to readers ----------------------------------------------------------------------
-
-
-#: Link targets a reader's page may hold: the web, a place in the page, a file beside it, and
-#: the CSV downloads of the data behind each chart.
-SAFE_SCHEMES = ("http://", "https://", "#", "data:text/csv;")
-
-
-def check_page(page: str) -> None:
-    """Refuse to write a page that would show an image without alt text, load a URL, run a
-    script, carry a link of another scheme (javascript:, file:, ...)."""
-    from html.parser import HTMLParser
-
-    problems: list[str] = []
-
-    class Checker(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            values = dict(attrs)
-            if tag == "script":
-                problems.append("the page would contain a script")
-            if tag == "img" and not (values.get("alt") or "").strip():
-                problems.append("an image has no alt text")
-            if tag in ("img", "iframe", "link", "source") and any(
-                    (values.get(a) or "").strip().lower().startswith(("http:", "https:", "//"))
-                    for a in ("src", "href")):
-                problems.append(f"a <{tag}> would load {values.get('src') or values.get('href')}")
-            href = (values.get("href") or "").strip()
-            if tag == "a" and href:
-                scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
-                if scheme and not href.lower().startswith(SAFE_SCHEMES):
-                    problems.append(f"a link would lead to {href[:60]!r}: only http(s), "
-                                    "#places, files of the project and CSV downloads are allowed")
-
-    Checker().feed(page)
-    if problems:
-        raise ReportError(problems[0])
-
-
-def check_outputs(notebook: Path) -> None:
-    """A published notebook shows no error, no warning and nothing written to stderr."""
-    node = nbformat.read(notebook, as_version=4)
-    for number, cell in enumerate(node.cells, start=1):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error" or output.get("name") == "stderr":
-                text = "".join(output.get("text", "")) or output.get("ename", "")
-                raise ReportError(f"notebooks/{notebook.name}, cell {number} shows an error or "
-                                  f"a warning ({text.strip()[:100]}): fix its cause, then build")
-
-
