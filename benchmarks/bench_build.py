@@ -2,7 +2,7 @@
 
     python3 tasks.py bench [--runs 3] [--skip-tests]
 
-It takes about ten minutes with the default three runs on a 2-core machine (each run times
+It takes about six minutes with the default three runs on a 2-core machine (each run times
 the plain build, a forced build, a no-op and a one-chapter change), plus the test command.
 
 The plain way is `jupyter nbconvert --execute --to html` on each notebook in turn (01 first,
