@@ -56,7 +56,8 @@ def test_growth_counts_adopted_treaties_by_field_and_those_in_force(treaties):
     assert growth.loc[1966, "wipo_convention"] == 0
     assert growth.loc[2026, "adopted_total"] == 6  # the undated treaty is not placed
     assert growth.loc[2026, "in_force_total"] == 6  # Riyadh is not in force
-    assert growth.index.min() == wipo.FIRST_YEAR and growth.index.max() == AS_OF.year
+    assert growth.index.min() == wipo.first_year(treaties) == 1883
+    assert growth.index.max() == AS_OF.year
 
 
 def test_growth_stops_at_the_as_of_date_within_its_year(treaties):

@@ -8,9 +8,6 @@ import pandas as pd
 from ..dates import decimal_year, parse_partial_date
 from . import cooperation, wipo
 
-FIRST_YEAR = 1970
-
-
 #: The three stories, top lane first.
 STORIES = ("wipo", "wto", "brip")
 

@@ -13,14 +13,19 @@ import pandas as pd
 from ..dates import first_day, years_between
 from ..vocabularies import FIELDS
 
-FIRST_YEAR = 1883
+
+def first_year(treaties: pd.DataFrame) -> int:
+    """The year the oldest dated treaty was adopted: where the treaty system's story starts."""
+    return min(day.year for day in treaties["adopted"].map(first_day).dropna())
 
 
-
-
-#: WIPO's tables date Belarus's continued application of the treaties the USSR had joined
-#: (Paris, Nairobi, PCT) from this day; the chapter uses it as the start of independent Belarus.
-CONTINUITY_DATE = date(1991, 12, 25)
+def continuity_date(treaties: pd.DataFrame) -> date:
+    """The day WIPO's tables date Belarus's continued application of the treaties the USSR had
+    joined from (the earliest such entry into force for Belarus); the chapter uses it as the
+    start of independent Belarus."""
+    parties = treaties[treaties["belarus_status"] == "party"]
+    continued = parties[parties["belarus_instrument"] == "continued_application"]
+    return min(continued["belarus_in_force"].map(first_day).dropna())
 
 
 
@@ -30,7 +35,7 @@ def treaty_growth(treaties: pd.DataFrame, as_of: date) -> pd.DataFrame:
     Treaties without a known adoption date are left out of the adopted counts (see
     `undated_treaties`); they are still counted in force from their entry into force.
     """
-    years = range(FIRST_YEAR, as_of.year + 1)
+    years = range(first_year(treaties), as_of.year + 1)
     adopted = treaties.assign(_adopted=treaties["adopted"].map(first_day))
     in_force = treaties["in_force"].map(first_day)
     rows = []
@@ -81,16 +86,17 @@ def belarus_participation(treaties: pd.DataFrame, as_of: date, first_year: int |
 def accession_lag(treaties: pd.DataFrame) -> pd.DataFrame:
     """Years from when Belarus could have joined to when the treaty entered into force for it.
 
-    The clock starts at the treaty's entry into force, or on 25 December 1991 for treaties
+    The clock starts at the treaty's entry into force, or on `continuity_date` for treaties
     older than independent Belarus (or with no known date). A Belarus date on or before that
     start (an original party, continued application) counts as zero: joined from the start.
     """
+    continuity = continuity_date(treaties)
     parties = belarus_parties(treaties).dropna(subset=["belarus_in_force"])
     rows = []
     for treaty in parties.itertuples(index=False):
         treaty_start = first_day(treaty.in_force)
         belarus_start = first_day(treaty.belarus_in_force)
-        counted_from = max(treaty_start or CONTINUITY_DATE, CONTINUITY_DATE)
+        counted_from = max(treaty_start or continuity, continuity)
         rows.append({
             "treaty": treaty.short_name,
             "field": treaty.field,

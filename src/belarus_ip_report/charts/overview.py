@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from .. import charts
-from ..analysis.overview import FIRST_YEAR, as_year_fraction
+from ..analysis.overview import as_year_fraction
 
 #: One lane per story, top to bottom, with the marker and colour its events are drawn in.
 LANES = {
@@ -23,7 +23,8 @@ LANES = {
 
 def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str, str]],
                   sources: pd.DataFrame) -> Figure:
-    """The three stories on one axis from 1970. `notes` are (lane, date, text) annotations."""
+    """The three stories on one axis from the year of the first event. `notes` are (lane, date,
+    text) annotations."""
     fig, ax = plt.subplots(figsize=(8.4, 4.2))
     lane_y = {lane: len(LANES) - i for i, lane in enumerate(LANES)}
     for lane, (_, marker, colour) in LANES.items():
@@ -40,9 +41,10 @@ def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str,
                                              "linewidth": 0.7})
     ax.set_yticks(list(lane_y.values()), [LANES[lane][0] for lane in lane_y])
     ax.set_ylim(0.4, len(LANES) + 0.85)
-    ax.set_xlim(FIRST_YEAR - 1, as_of.year + 1)
+    first = int(events["year"].min())
+    ax.set_xlim(first - 1, as_of.year + 1)
     ax.grid(axis="y", visible=False)
-    ax.set_title(f"Three stories on one time line, {FIRST_YEAR}–{as_of.year}")
+    ax.set_title(f"Three stories on one time line, {first}–{as_of.year}")
     ax.set_xlabel("Year (hollow marker: only the month or year is known)")
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=label.replace("\n", " "))
                for label, m, c in LANES.values()]

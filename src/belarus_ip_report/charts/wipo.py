@@ -12,8 +12,8 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import charts
 from ..analysis.wipo import (
-    FIRST_YEAR,
     belarus_parties,
+    continuity_date,
     cooperation_events,
     participation_moments,
     years_count_held,
@@ -34,6 +34,7 @@ def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date,
     """`document_count`: the Foreign Ministry page's count, marked where the total held it."""
     fig, ax = plt.subplots(figsize=(8, 4.8))
     years = growth["year"]
+    first = int(years.min())
     bottom = pd.Series(0, index=growth.index)
     for field, label in FIELD_LABELS.items():
         colour, hatch = FIELD_STYLE[field]
@@ -49,13 +50,13 @@ def growth_chart(growth: pd.DataFrame, treaties: pd.DataFrame, as_of: date,
         ax.annotate(f"{document_count} treaties, the count in the Foreign\n"
                     f"Ministry page ({held[0]}–{held[1]})",
                     xy=(held[0], document_count),
-                    xytext=(held[0] - (held[0] - FIRST_YEAR) * 0.68, document_count - 2),
+                    xytext=(held[0] - (held[0] - first) * 0.68, document_count - 2),
                     fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
     last = growth.iloc[-1]
     ax.annotate(f"{int(last['adopted_total'])} adopted,\n{int(last['in_force_total'])} in force",
                 xy=(last["year"], last["adopted_total"]), xytext=(last["year"] - 12, 30),
                 fontsize=8, ha="right", arrowprops={"arrowstyle": "->", "color": "#333333"})
-    ax.set_xlim(FIRST_YEAR, as_of.year + 1)
+    ax.set_xlim(first, as_of.year + 1)
     ax.set_ylim(0, max(growth["adopted_total"].max(), document_count) + 4)
     ax.set_title(f"The WIPO treaty system grew from one convention to "
                  f"{int(last['adopted_total'])}")
@@ -120,7 +121,8 @@ def lag_chart(lags: pd.DataFrame, treaties: pd.DataFrame, sources: pd.DataFrame)
     ax.invert_yaxis()
     ax.set_xlim(-0.5, lags["lag_years"].max() + 4)
     ax.set_title("How long Belarus took to join each treaty")
-    ax.set_xlabel("Years from the treaty's entry into force (or from 25 December 1991)")
+    continuity = format_for_people(continuity_date(treaties).isoformat())
+    ax.set_xlabel(f"Years from the treaty's entry into force (or from {continuity})")
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=FIELD_STYLE[f][0], hatch=FIELD_STYLE[f][1],
                              edgecolor="white", label=FIELD_LABELS[f])
                for f in FIELD_LABELS if f in set(lags["field"])]
