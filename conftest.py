@@ -13,7 +13,7 @@ from belarus_ip_report.build.execute import first_line
 # The kernels nbval starts inherit this: a chart whose drawing is unchanged takes its PNGs from
 # the cache the build keeps (keyed on the drawing, see `rastercache`) instead of rasterising it
 # again. Builds in test copies use their own copy's cache, which starts empty.
-os.environ.setdefault(rastercache.CACHE_VARIABLE, str(paths.BUILD_CACHE / "rasters"))
+os.environ.setdefault(rastercache.CACHE_VARIABLE, str(paths.RASTER_CACHE))
 
 
 @pytest.hookimpl(hookwrapper=True)

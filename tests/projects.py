@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 from belarus_ip_report import paths
+from belarus_ip_report.build.pipeline import OUTPUT_FOLDERS
 
-OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
 SMALL_NOTEBOOKS = ("01_clean_tables.ipynb", "04_belarus_russia_ip.ipynb")
 
 
@@ -48,9 +48,9 @@ def project_copy(target: Path) -> Path:
     whose drawing is unchanged are not rasterised again; `test_rastercache.py` shows that a
     cached raster is the one a fresh drawing gives)."""
     copy = paths.copy_project(target)
-    rasters = paths.BUILD_CACHE / "rasters"
-    if rasters.is_dir():
-        shutil.copytree(rasters, copy / ".cache" / "rasters")
+    if paths.RASTER_CACHE.is_dir():
+        kept = paths.RASTER_CACHE.relative_to(paths.PROJECT_ROOT)
+        shutil.copytree(paths.RASTER_CACHE, copy / kept)
     return copy
 
 

@@ -55,6 +55,11 @@ def reads_line(chapter: Chapter) -> str:
     return "`data/processed/`: " + ", ".join(f"`{table}.csv`" for table in chapter.reads)
 
 
+def chapter(stem: str) -> Chapter | None:
+    """The declared chapter of a notebook (None for a notebook not declared)."""
+    return next((c for c in CHAPTERS if c.stem == stem), None)
+
+
 def label(stem: str) -> str:
     """'Chapter 2', 'Methods': the one name of a chapter in headings and links."""
-    return next(c.label for c in CHAPTERS if c.stem == stem)
+    return chapter(stem).label

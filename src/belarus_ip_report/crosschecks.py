@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -32,9 +32,17 @@ class RawRows:
     file: str
     frame: pd.DataFrame
     lines: list[int]
+    #: Each column as a list, made on first use: cells are read one by one thousands of times.
+    _columns: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     def line(self, position: int) -> int:
         return self.lines[position]
+
+    def cell(self, position: int, column: str) -> str | None:
+        if column not in self._columns:
+            self._columns[column] = self.frame[column].tolist()
+        value = self._columns[column][position]
+        return value if isinstance(value, str) else None
 
 
 def _key(spec_name: str) -> str:
@@ -48,32 +56,16 @@ def _index_rows(rows: RawRows, key: str) -> dict[str, int]:
 
 def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
     """Raise DataErrors listing every cross-table problem; return quietly when there is none."""
-    try:
-        problems = [
-            *_evidence_points_at_facts(raw),
-            *_facts_have_evidence(raw),
-            *_source_ids_agree_with_evidence(raw),
-            *_same_facts_agree(raw),
-            *_discrepancies_are_coherent(raw),
-            *_routes_follow_accessions(raw),
-        ]
-    finally:
-        _column_values.clear()
+    problems = [
+        *_evidence_points_at_facts(raw),
+        *_facts_have_evidence(raw),
+        *_source_ids_agree_with_evidence(raw),
+        *_same_facts_agree(raw),
+        *_discrepancies_are_coherent(raw),
+        *_routes_follow_accessions(raw),
+    ]
     if problems:
         raise DataErrors(problems)
-
-
-_column_values: dict[tuple[int, str], list] = {}
-
-
-def _cell(rows: RawRows, position: int, column: str) -> str | None:
-    # Values are read one by one thousands of times: each column is turned into a list once
-    # per check (`check_cross_tables` empties this).
-    key = (id(rows.frame), column)
-    if key not in _column_values:
-        _column_values[key] = rows.frame[column].tolist()
-    value = _column_values[key][position]
-    return value if isinstance(value, str) else None
 
 
 def _evidence_points_at_facts(raw: Mapping[str, RawRows]) -> list[DataError]:
@@ -100,7 +92,7 @@ def _evidence_points_at_facts(raw: Mapping[str, RawRows]) -> list[DataError]:
             continue
         if row.column not in TABLES_BY_NAME[table].evidence_columns:
             continue  # descriptive text (a title, the parties): the source's wording is kept
-        held = _cell(target, indexes[table][row.row_key], row.column)
+        held = target.cell(indexes[table][row.row_key], row.column)
         if held != row.value:
             shown = "an empty value" if held is None else f"'{held}'"
             problems.append(DataError(
@@ -126,7 +118,7 @@ def _facts_have_evidence(raw: Mapping[str, RawRows]) -> list[DataError]:
         rows, key = raw[name], _key(name)
         for column in TABLES_BY_NAME[name].evidence_columns:
             for position in range(len(rows.frame)):
-                value, row_key = _cell(rows, position, column), _cell(rows, position, key)
+                value, row_key = rows.cell(position, column), rows.cell(position, key)
                 if value is not None and row_key is not None and \
                         (name, row_key, column) not in found:
                     problems.append(DataError(
@@ -145,7 +137,7 @@ def _source_ids_agree_with_evidence(raw: Mapping[str, RawRows]) -> list[DataErro
     for name in FACT_TABLE_NAMES:
         rows, key = raw[name], _key(name)
         for position in range(len(rows.frame)):
-            row_key, cited = _cell(rows, position, key), _cell(rows, position, "source_ids")
+            row_key, cited = rows.cell(position, key), rows.cell(position, "source_ids")
             if row_key is None or cited is None:
                 continue
             listed = set(cited.split(SOURCE_SEPARATOR))
@@ -197,8 +189,8 @@ def _same_facts_agree(raw: Mapping[str, RawRows]) -> list[DataError]:
                                  (table_b, indexes[table_b][key], column_b),
                                  "the same key in both tables"))
     for (table_a, position_a, column_a), (table_b, position_b, column_b), why in declared:
-        value_a = _cell(raw[table_a], position_a, column_a)
-        value_b = _cell(raw[table_b], position_b, column_b)
+        value_a = raw[table_a].cell(position_a, column_a)
+        value_b = raw[table_b].cell(position_b, column_b)
         if value_a != value_b:
             rows_a, rows_b = raw[table_a], raw[table_b]
             problems.append(DataError(

@@ -26,6 +26,8 @@ PROCESSED = OUTPUT_ROOT / "data" / "processed"
 FIGURES = OUTPUT_ROOT / "figures"
 REPORT = OUTPUT_ROOT / "report"
 BUILD_CACHE = PROJECT_ROOT / ".cache"
+#: Chart rasters the build keeps by their drawing (see `rastercache`).
+RASTER_CACHE = BUILD_CACHE / "rasters"
 BUILD_PACKAGE = PACKAGE_DIR / "build"
 TEMPLATES = BUILD_PACKAGE / "templates"
 CHART_STYLE = PACKAGE_DIR / "belarus_ip.mplstyle"

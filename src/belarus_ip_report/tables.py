@@ -294,9 +294,9 @@ def _validated_table(spec: TableSpec, folder: Path, known: set[str] | None
             _validated.clear()
         _validated[key] = (clean, RawRows(raw.file, raw.frame, raw.lines))
     clean, rows = _validated[key]
-    # Copies: a caller may change what it gets without changing what is kept here.
-    return (CleanTable(clean.spec, clean.frame.copy(), clean.rows_in, list(clean.changes)),
-            RawRows(rows.file, rows.frame.copy(), list(rows.lines)))
+    # A copy of the clean table: a caller may change what it gets without changing what is
+    # kept here (the raw rows stay inside the cross-table checks, which only read them).
+    return CleanTable(clean.spec, clean.frame.copy(), clean.rows_in, list(clean.changes)), rows
 
 
 def write_processed(tables: Mapping[str, CleanTable], folder: Path | None = None) -> None:

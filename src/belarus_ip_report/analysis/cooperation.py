@@ -28,10 +28,14 @@ def integration_span(table: pd.DataFrame) -> tuple[PartialDate, PartialDate]:
     return min(treaties), max(treaties)
 
 
+def first_years(items: pd.DataFrame) -> pd.Series:
+    """The year each instrument's (possibly partial) date begins in."""
+    return items["date"].map(lambda v: parse_partial_date(v).first.year)
+
+
 def years_between_instruments(items: pd.DataFrame) -> pd.Series:
     """Gaps between successive instruments, in whole years of their (first) dates."""
-    years = items["date"].map(lambda v: parse_partial_date(v).first.year)
-    return years.diff().dropna().astype(int)
+    return first_years(items).diff().dropna().astype(int)
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ class Pace:
 
 def pace(table: pd.DataFrame) -> Pace:
     items = instruments(table)
-    years = items["date"].map(lambda v: parse_partial_date(v).first.year)
+    years = first_years(items)
     offices = years[~items["kind"].isin(GOVERNMENT_KINDS)]
     governments = years[items["kind"].isin(GOVERNMENT_KINDS)]
     start, end = integration_span(table)

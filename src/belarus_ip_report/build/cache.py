@@ -67,10 +67,10 @@ def reads(stem: str, root: Path) -> list[Path]:
     processed tables its chapter declares."""
     if stem == chapters.CLEANING:
         return sorted(paths.RAW.glob("*.csv"))
-    declared = next((c.reads for c in chapters.CHAPTERS if c.stem == stem), None)
+    declared = chapters.chapter(stem)
     if declared is None:
         return sorted((root / "data" / "processed").glob("*.csv"))
-    return [root / "data" / "processed" / f"{table}.csv" for table in declared]
+    return [root / "data" / "processed" / f"{table}.csv" for table in declared.reads]
 
 
 def writes(stem: str, root: Path) -> list[Path]:
@@ -91,7 +91,7 @@ def report_writes(root: Path) -> list[Path]:
 
 def notebook_key(notebook: Path, analysis_digest: str, root: Path) -> str:
     files = reads(notebook.stem, root)
-    chapter = next((c for c in chapters.CHAPTERS if c.stem == notebook.stem), None)
+    chapter = chapters.chapter(notebook.stem)
     cited = ""
     if chapter is not None and chapter.cited_sources_only:
         sources = root / "data" / "processed" / "sources.csv"

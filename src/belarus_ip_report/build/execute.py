@@ -40,7 +40,7 @@ def kernel_environment() -> None:
     the build's cache of chart rasters."""
     os.environ.pop("MPLBACKEND", None)
     os.environ["PYTHONHASHSEED"] = "0"
-    os.environ[rastercache.CACHE_VARIABLE] = str(paths.BUILD_CACHE / "rasters")
+    os.environ[rastercache.CACHE_VARIABLE] = str(paths.RASTER_CACHE)
 
 
 def normalise(notebook: nbformat.NotebookNode) -> None:
@@ -87,10 +87,10 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
     """Execute `path` (a notebook in the staging copy) in place; on failure, say which cell
     failed, as JupyterLab shows it, and what to do.
 
-    The kernel starts and imports the package at once; with a `gate`, the cells then wait until
-    the build says this notebook must run (it may say it need not: the kernel just ends). The
-    kernel writes its outputs under `stage` (see `paths.OUTPUT_ROOT_VARIABLE`); the file is
-    rewritten only after every cell ran.
+    With a `gate`, the kernel starts at once and runs the first cell's imports, then the cells
+    wait until the build says this notebook must run (it may say it need not: the kernel just
+    ends). The kernel writes its outputs under `stage` (see `paths.OUTPUT_ROOT_VARIABLE`); the
+    file is rewritten only after every cell ran.
     """
     kernel_environment()
     os.environ[paths.OUTPUT_ROOT_VARIABLE] = str(stage)

@@ -42,7 +42,6 @@ from .cache import (
 
 LOCK_FILE = paths.BUILD_CACHE / "build.lock"
 STAGE = paths.BUILD_CACHE / "stage"
-RASTER_CACHE = paths.BUILD_CACHE / "rasters"
 #: What the build writes, relative to the project root; the stage holds a copy of each.
 OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
 OUTPUT_FILES = ("data/README.md",)
@@ -162,8 +161,7 @@ def _build_locked(*, force: bool) -> str:
     cache.record("report", report, hashes(report_writes(stage), stage))
     changed = publish(stage)
     cache.save()
-    rastercache.prune(RASTER_CACHE, paths.FIGURES)
-    shutil.rmtree(STAGE, ignore_errors=True)
+    rastercache.prune(paths.RASTER_CACHE, paths.FIGURES)
     ran = f"executed {len(executed)} notebook(s)" if executed else "executed no notebook"
     return (f"Built: {ran}, {'exported' if exported else 'kept'} report/index.html; "
             f"{len(changed)} file(s) published")

@@ -24,7 +24,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from .. import paths, settings
 from ..analysis.provenance import facts_per_source
 from ..atomic import write_text_atomically
-from ..chapters import CHAPTERS, chapter_showing
+from ..chapters import CHAPTERS, chapter_showing, label
 from ..dates import format_for_people
 from ..schemas import TABLES
 from ..tables import load_table
@@ -126,8 +126,7 @@ def prose(markdown: str) -> str:
 
 
 def read_chapter(notebook: Path, counter: Counter) -> Chapter:
-    meta = next(c for c in CHAPTERS if c.stem == notebook.stem)
-    chapter = Chapter(notebook.stem, meta.label)
+    chapter = Chapter(notebook.stem, label(notebook.stem))
     node = nbformat.read(notebook, as_version=4)
     for cell in node.cells:
         if cell.cell_type == "markdown":
