@@ -9,6 +9,7 @@ import pytest  # noqa: E402
 
 from belarus_ip_report.analysis import cooperation
 from belarus_ip_report.charts import cooperation as cooperation_charts
+from belarus_ip_report.tables import typed
 from belarus_ip_report.text import cooperation as cooperation_text
 
 
@@ -23,11 +24,11 @@ def table():
         ("patsearch-2020", "2020", "memorandum"),
         ("ufa-2023", "2023-06", "memorandum"),
     ]
-    return pd.DataFrame(
+    return typed("belarus_russia_ip", pd.DataFrame(
         [{"instrument_id": i, "date": d, "title": f"Title of {i}", "short_name": f"Name {i}",
           "parties": "A; B", "kind": k, "subject": "IP", "source_ids": "seed-ncip-unity-day-2021",
           "notes": None}
-         for i, d, k in rows])
+         for i, d, k in rows]))
 
 
 @pytest.fixture

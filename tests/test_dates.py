@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from belarus_ip_report.dates import PartialDate, format_for_people, parse_partial_date
+from belarus_ip_report.dates import (
+    Elapsed,
+    PartialDate,
+    as_text,
+    format_for_people,
+    parse_column,
+    parse_partial_date,
+)
 
 # --- parse_partial_date: valid forms ------------------------------------------------------
 
@@ -118,7 +126,7 @@ def test_a_date_in_the_wrong_form_is_refused_with_the_expected_forms(text):
     ],
 )
 def test_a_single_date_is_written_at_its_own_precision(iso, expected):
-    assert format_for_people(iso) == expected
+    assert format_for_people(parse_partial_date(iso)) == expected
 
 
 @pytest.mark.parametrize(
@@ -140,16 +148,67 @@ def test_a_single_date_is_written_at_its_own_precision(iso, expected):
     ],
 )
 def test_a_range_is_written_without_repeating_what_both_ends_share(start, end, expected):
-    assert format_for_people(start, end) == expected
+    assert format_for_people(parse_partial_date(start), parse_partial_date(end)) == expected
 
 
 @pytest.mark.parametrize("iso", ["2019-07-11", "2019-07", "2019"])
 def test_a_range_that_ends_where_it_starts_is_a_single_date(iso):
-    assert format_for_people(iso, iso) == format_for_people(iso)
-    assert format_for_people(iso, None) == format_for_people(iso)
+    when = parse_partial_date(iso)
+    assert format_for_people(when, parse_partial_date(iso)) == format_for_people(when)
+    assert format_for_people(when, None) == format_for_people(when)
 
 
-@pytest.mark.parametrize(("start", "end"), [("2019-7-11", None), ("2019-07-11", "2019-02-30")])
-def test_formatting_a_bad_date_raises_the_parsers_error(start, end):
-    with pytest.raises(ValueError, match="is not a"):
-        format_for_people(start, end)
+def test_a_full_day_is_written_as_a_day():
+    assert format_for_people(date(2026, 11, 23)) == "23 November 2026"
+
+
+def test_text_is_not_a_date_to_format():
+    with pytest.raises(TypeError, match="load dates with tables.load_table"):
+        format_for_people("2019-07-11")
+
+
+# --- one typed form --------------------------------------------------------------------------
+
+
+def test_partial_dates_sort_as_their_iso_text_does():
+    texts = ["2019-07-11", "2019", "2019-07", "2019-01-01", "2018-12", "2019-01", "2019-06-30"]
+    assert [str(d) for d in sorted(map(parse_partial_date, texts))] == sorted(texts)
+
+
+def test_a_partial_date_knows_its_year_and_can_be_said_less_exactly():
+    day = parse_partial_date("2022-03-15")
+    assert (day.year, day.is_day, str(day)) == (2022, True, "2022-03-15")
+    assert str(day.to_precision("month")) == "2022-03"
+    assert day.to_precision("year") == parse_partial_date("2022")
+    with pytest.raises(ValueError, match="cannot be made a day"):
+        parse_partial_date("2022").to_precision("day")
+
+
+def test_loading_a_clean_table_gives_typed_dates_without_the_helper_columns(tmp_path):
+    from belarus_ip_report import tables
+
+    frame = tables.load_table("wto_accessions")
+    assert "application_date_precision" not in frame.columns
+    belarus = frame.set_index("government").loc["Belarus"]
+    assert belarus["application_date"] == parse_partial_date("1993-09")
+    assert belarus["membership_date"] is None
+    assert {type(v) for v in frame["application_date"].dropna()} == {PartialDate}
+
+
+def test_the_csv_form_writes_text_precision_and_both_ends(tmp_path):
+    frame = pd.DataFrame({"id": ["a", "b"], "date": ["2019-06", None]})
+    frame["date"] = parse_column(frame["date"])
+    text = as_text(frame, ["date"])
+    assert list(text.columns) == ["id", "date", "date_precision", "date_earliest", "date_latest"]
+    assert text.iloc[0].tolist() == ["a", "2019-06", "month", "2019-06-01", "2019-06-30"]
+    assert text.iloc[1, 1:].isna().all()
+
+
+def test_elapsed_time_between_partial_dates_is_bounded_by_their_periods():
+    elapsed = Elapsed.between(parse_partial_date("1993-09"), parse_partial_date("2026-11-23"))
+    assert (elapsed.shortest, elapsed.longest) == (
+        (date(2026, 11, 23) - date(1993, 9, 30)).days, (date(2026, 11, 23) - date(1993, 9, 1)).days)
+    assert elapsed.shortest < elapsed.middle < elapsed.longest
+    assert elapsed.years(1) == (33.1, 33.2, 33.2)
+    day = parse_partial_date("2019-07-11")
+    assert len(set(Elapsed.between(day, parse_partial_date("2020-07-11")).months(1))) == 1

@@ -49,4 +49,4 @@ def test_notebooks_are_committed_executed(chapter):
 
 def test_readme_cites_the_current_version_and_date():
     assert f"version {settings.VERSION}, data as of " \
-           f"{format_for_people(settings.AS_OF.isoformat())}" in README.replace("\n> ", " ")
+           f"{format_for_people(settings.AS_OF)}" in README.replace("\n> ", " ")

@@ -8,25 +8,27 @@ import pandas as pd  # noqa: E402
 
 from belarus_ip_report.analysis import overview
 from belarus_ip_report.charts import overview as overview_charts
+from belarus_ip_report.dates import parse_partial_date
+from belarus_ip_report.tables import typed
 
 
 def tables():
-    treaties = pd.DataFrame([
+    treaties = typed("wipo_treaties", pd.DataFrame([
         {"treaty_id": "paris", "short_name": "Paris", "belarus_status": "party",
          "belarus_in_force": "1991-12-25", "source_ids": "seed-mfa-wipo"},
         {"treaty_id": "beijing", "short_name": "Beijing", "belarus_status": "not_party",
          "belarus_in_force": None, "source_ids": "seed-mfa-wipo"},
-    ])
-    milestones = pd.DataFrame([
+    ]))
+    milestones = typed("wto_accession_milestones", pd.DataFrame([
         {"date": "1993-09", "description": "Application", "source_ids": "seed-mfa-geneva-wto"},
         {"date": "2019-07-11", "description": "12th meeting", "source_ids": "seed-mfa-geneva-wto"},
-    ])
-    instruments = pd.DataFrame([
+    ]))
+    instruments = typed("belarus_russia_ip", pd.DataFrame([
         {"date": "1996-04-02", "title": "Community treaty", "kind": "integration_treaty",
          "source_ids": "seed-ncip-unity-day-2021"},
         {"date": "2020", "title": "Memorandum", "kind": "memorandum",
          "source_ids": "seed-ncip-unity-day-2021"},
-    ])
+    ]))
     return treaties, milestones, instruments
 
 
@@ -46,9 +48,9 @@ def test_events_per_decade_counts_each_lane_and_fills_gaps_with_zero():
 
 
 def test_partial_dates_sit_mid_period_and_are_flagged():
-    year_only, exact = overview.as_year_fraction("2020")
+    year_only, exact = overview.as_year_fraction(parse_partial_date("2020"))
     assert 2020.4 < year_only < 2020.6 and not exact
-    assert overview.as_year_fraction("2019-07-11")[1]
+    assert overview.as_year_fraction(parse_partial_date("2019-07-11"))[1]
 
 
 def test_summary_chart_draws_one_marker_per_event():

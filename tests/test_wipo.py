@@ -7,6 +7,7 @@ import pytest
 
 from belarus_ip_report.analysis import wipo
 from belarus_ip_report.charts import wipo as wipo_charts
+from belarus_ip_report.tables import typed
 from belarus_ip_report.text import wipo as wipo_text
 
 AS_OF = date(2026, 11, 21)
@@ -45,7 +46,7 @@ def treaties():
         # No adoption date in any source.
         treaty("undated", "industrial_property", None, "1990-01-01"),
     ]
-    return pd.DataFrame(rows)
+    return typed("wipo_treaties", pd.DataFrame(rows))
 
 
 def test_growth_counts_adopted_treaties_by_field_and_those_in_force(treaties):
@@ -85,7 +86,7 @@ def test_participation_counts_only_treaties_in_force_for_belarus(treaties):
 
 def test_lag_starts_at_independence_for_older_treaties(treaties):
     lags = wipo.accession_lag(treaties).set_index("treaty")
-    assert lags.loc["Berne", "counted_from"] == "1991-12-25"
+    assert lags.loc["Berne", "counted_from"] == date(1991, 12, 25)
     assert lags.loc["Berne", "lag_years"] == pytest.approx(6.0, abs=0.05)
     assert not lags.loc["Berne", "from_the_start"]
 
@@ -99,7 +100,7 @@ def test_lag_is_zero_for_continued_application_and_for_a_date_before_independenc
 
 def test_lag_is_zero_for_an_original_party_of_a_newer_treaty(treaties):
     lags = wipo.accession_lag(treaties).set_index("treaty")
-    assert lags.loc["Wct", "counted_from"] == "2002-03-06"
+    assert lags.loc["Wct", "counted_from"] == date(2002, 3, 6)
     assert lags.loc["Wct", "lag_years"] == 0
 
 
@@ -151,12 +152,13 @@ def test_parties_before_the_newest_accession_leaves_it_out(treaties):
 def test_the_participation_chart_marks_the_newest_accession_the_data_gives():
     """Move a treaty's date in a copy of the data: the annotation follows (no year in code)."""
     from belarus_ip_report import paths as project_paths
+    from belarus_ip_report.dates import parse_partial_date
     from belarus_ip_report.tables import load_table
 
     treaties = load_table("wipo_treaties", project_paths.PROCESSED)
     moved = treaties.copy()
     moved.loc[moved["treaty_id"] == "hague", ["belarus_deposited", "belarus_in_force"]] = \
-        ["2023-01-10", "2023-04-10"]
+        [parse_partial_date("2023-01-10"), parse_partial_date("2023-04-10")]
     events = load_table("belarus_wipo_events", project_paths.PROCESSED)
     sources = load_table("sources", project_paths.PROCESSED)
     as_of = date(2026, 11, 23)

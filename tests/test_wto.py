@@ -9,6 +9,7 @@ import pytest
 from belarus_ip_report import dates, paths
 from belarus_ip_report.analysis import wto
 from belarus_ip_report.charts import wto as wto_charts
+from belarus_ip_report.tables import typed
 from belarus_ip_report.text import wto as wto_text
 
 matplotlib.use("Agg")
@@ -26,7 +27,7 @@ def milestones(*rows: tuple) -> pd.DataFrame:
           "source_ids": "src-a"}
          for r in rows])
     frame["meeting_number"] = frame["meeting_number"].astype("Int64")
-    return frame.replace({None: pd.NA})
+    return typed("wto_accession_milestones", frame.replace({None: pd.NA}))
 
 
 MEETING = "working_party_meeting"
@@ -49,10 +50,10 @@ def sample_milestones() -> pd.DataFrame:
 
 def accessions(*rows: tuple) -> pd.DataFrame:
     """Rows of (government, application_date, membership_date)."""
-    return pd.DataFrame(
+    return typed("wto_accessions", pd.DataFrame(
         [{"government": g, "application_date": a, "working_party_established": pd.NA,
           "membership_date": m, "status": "member" if m else "acceding", "source_ids": "src-a"}
-         for g, a, m in rows]).replace({None: pd.NA})
+         for g, a, m in rows]).replace({None: pd.NA}))
 
 
 def sample_accessions() -> pd.DataFrame:
@@ -67,10 +68,10 @@ def sample_accessions() -> pd.DataFrame:
 
 
 def key_figures(*rows: tuple) -> pd.DataFrame:
-    return pd.DataFrame(
+    return typed("key_figures", pd.DataFrame(
         [{"figure_id": f, "value": v, "qualifier": "exactly", "unit": "members", "as_of": a,
           "description": f"{f} is {v}", "source_ids": "src-b"} for f, v, a in rows]
-    ).astype({"value": "Int64"}).replace({None: pd.NA})
+    ).astype({"value": "Int64"}).replace({None: pd.NA}))
 
 
 # --- Dates --------------------------------------------------------------------------------
@@ -92,7 +93,7 @@ def test_whole_years_between_counts_only_completed_years():
 def test_month_only_milestone_covers_the_whole_month_and_is_not_given_a_day():
     row = wto.milestone_spans(milestones(("m", "2018-05", None, MEETING, None))).iloc[0]
     assert (row["kind"], row["precision"]) == ("partial", "month")
-    assert (row["first"], row["last"]) == ("2018-05-01", "2018-05-31")
+    assert (row["first"], row["last"]) == (date(2018, 5, 1), date(2018, 5, 31))
     assert row["x_first"] == pytest.approx(wto.decimal_year(date(2018, 5, 1)))
     assert row["x_last"] == pytest.approx(wto.decimal_year(date(2018, 6, 1)))
 
@@ -100,7 +101,7 @@ def test_month_only_milestone_covers_the_whole_month_and_is_not_given_a_day():
 def test_year_only_milestone_covers_the_whole_year():
     row = wto.milestone_spans(milestones(("y", "2016", None, APPLICATION, None))).iloc[0]
     assert (row["kind"], row["precision"]) == ("partial", "year")
-    assert (row["first"], row["last"]) == ("2016-01-01", "2016-12-31")
+    assert (row["first"], row["last"]) == (date(2016, 1, 1), date(2016, 12, 31))
     assert row["x_mid"] == pytest.approx(2016.5)
 
 
@@ -108,7 +109,7 @@ def test_range_across_a_month_end_runs_from_31_october_to_3_november():
     row = wto.milestone_spans(
         milestones(("visit", "2017-10-31", "2017-11-03", "high_level_meeting", None))).iloc[0]
     assert row["kind"] == "range"
-    assert (row["first"], row["last"]) == ("2017-10-31", "2017-11-03")
+    assert (row["first"], row["last"]) == (date(2017, 10, 31), date(2017, 11, 3))
     assert row["x_last"] - row["x_first"] == pytest.approx(4 / 365)
 
 
@@ -116,12 +117,12 @@ def test_range_with_month_only_ends_is_partial_not_a_range_of_days():
     row = wto.milestone_spans(
         milestones(("igag", "2020-07", "2020-08", "observer_and_plurilateral", None))).iloc[0]
     assert row["kind"] == "partial"
-    assert (row["first"], row["last"]) == ("2020-07-01", "2020-08-31")
+    assert (row["first"], row["last"]) == (date(2020, 7, 1), date(2020, 8, 31))
 
 
 def test_single_day_milestone_is_a_day():
     row = wto.milestone_spans(milestones(("d", "2019-07-11", None, MEETING, 12))).iloc[0]
-    assert (row["kind"], row["first"], row["last"]) == ("day", "2019-07-11", "2019-07-11")
+    assert (row["kind"], row["first"], row["last"]) == ("day", date(2019, 7, 11), date(2019, 7, 11))
 
 
 def test_spans_are_sorted_by_first_possible_day():
@@ -210,18 +211,18 @@ def test_milestone_table_writes_dates_for_people_including_ranges():
 
 
 def members() -> pd.DataFrame:
-    return pd.DataFrame({
+    return typed("wto_members", pd.DataFrame({
         "member": ["A", "B", "C", "D", "E"],
         "membership_date": ["1995-01-01", "1995-01-01", "1996", "2016-07-29", pd.NA],
         "route": ["original", "original", "accession", "accession", "original"],
         "source_ids": "src-a",
         "notes": pd.NA,
-    })
+    }))
 
 
 def test_member_steps_leave_out_undated_members_and_count_a_year_only_date_at_year_end():
     steps = wto.member_steps(members())
-    assert steps["date"].tolist() == ["1995-01-01", "1996-12-31", "2016-07-29"]
+    assert steps["date"].tolist() == [date(1995, 1, 1), date(1996, 12, 31), date(2016, 7, 29)]
     assert steps["dated_members"].tolist() == [2, 3, 4]
     assert wto.undated_members(members()) == ["E"]
 
@@ -319,7 +320,7 @@ def test_headline_counts_years_from_the_last_possible_day_of_a_month_only_applic
 def test_headline_figures():
     head = wto.headline(sample_milestones(), sample_accessions(), sample_figures(), AS_OF)
     assert head["meetings_held"] == 4
-    assert (head["last_meeting_number"], head["last_meeting_date"]) == (4, "2018-05")
+    assert (head["last_meeting_number"], str(head["last_meeting_date"])) == (4, "2018-05")
     assert (head["bilateral_concluded"], head["bilateral_since_2017"]) == (22, 12)
     assert (head["rank"], head["of"]) == (2, 4)
 

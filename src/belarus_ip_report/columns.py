@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from .dates import first_day, last_day
+from .dates import first_day, last_day, parse_optional
 
 ISO_PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
@@ -159,8 +159,9 @@ def later_or_equal(first: str, second: str) -> pa.Check:
     the days they may stand for: '2019-06' may end after '2019-06-03' even though, as text,
     it sorts before it."""
     def holds(df):
-        earliest = df[first].map(first_day)
-        latest = df[second].map(last_day)
+        # The raw table's text, checked before cleaning types it.
+        earliest = df[first].map(lambda text: first_day(parse_optional(text)))
+        latest = df[second].map(lambda text: last_day(parse_optional(text)))
         return df[first].isna() | df[second].isna() | pd.Series(
             [a is None or b is None or b >= a for a, b in zip(earliest, latest, strict=True)],
             index=df.index)

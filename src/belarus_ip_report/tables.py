@@ -2,7 +2,8 @@
 
 Every table is checked against its schema (types, allowed values, keys, dates, plausibility),
 then the tables against each other (`crosschecks`); every problem of a run is reported at once.
-Cleaning adds each date's precision and first and last possible day, and never drops a row.
+Cleaning types each date (`dates.PartialDate`, written to CSV with its precision and first
+and last possible day) and never drops a row.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .atomic import write_text_atomically
 from .columns import SOURCE_ID, SOURCE_SEPARATOR, TableSpec
 from .crosschecks import RawRows, check_cross_tables
 from .csvfiles import RawTable, frame_to_csv, read_raw_table
-from .dates import parse_partial_date
+from .dates import as_text, parse_column, parse_partial_date, text_columns
 from .errors import DataError, DataErrors
 from .schemas import TABLES, TABLES_BY_NAME
 
@@ -33,10 +34,6 @@ class CleanTable:
     frame: pd.DataFrame
     rows_in: int
     changes: list[str]
-
-
-def precision_column(date_column: str) -> str:
-    return f"{date_column}_precision"
 
 
 def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> CleanTable:
@@ -60,7 +57,7 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
         for column in spec.source_id_columns:
             problems += _check_source_ids(raw, frame, set(known_sources), column)
     raise_all(problems)
-    return CleanTable(spec, _with_precisions(spec, frame), len(frame), raw.changes)
+    return CleanTable(spec, _with_typed_dates(spec, frame), len(frame), raw.changes)
 
 
 def raise_all(problems: list[DataError]) -> None:
@@ -232,19 +229,12 @@ def _check_source_ids(raw: RawTable, frame: pd.DataFrame, known: set[str],
     return problems
 
 
-def _with_precisions(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
-    """After each date column add its precision and the first and last day it may stand for
-    (so that plain pandas can sort and measure spans without this package), then sort."""
-    out = frame.copy()
-    for column in reversed(list(spec.date_columns)):
-        parsed = out[column].map(lambda v: parse_partial_date(v) if isinstance(v, str) else None)
-        position = out.columns.get_loc(column) + 1
-        for suffix, part in (("latest", "last"), ("earliest", "first"), ("precision", None)):
-            values = parsed.map(lambda d, part=part: pd.NA if d is None else (
-                d.precision if part is None else getattr(d, part).isoformat()))
-            out.insert(position, f"{column}_{suffix}", values.astype("str").where(
-                parsed.notna(), pd.NA))
-    return out.sort_values(list(spec.sort_by), kind="stable").reset_index(drop=True)
+def _with_typed_dates(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """Sorted by the table's order, then each date column typed (`dates.PartialDate`)."""
+    out = frame.sort_values(list(spec.sort_by), kind="stable").reset_index(drop=True)
+    for column in spec.date_columns:
+        out[column] = parse_column(out[column])
+    return out
 
 
 #: Tables already read and validated in this process, keyed on all they depend on: re-running
@@ -304,7 +294,8 @@ def write_processed(tables: Mapping[str, CleanTable], folder: Path | None = None
     folder = folder or paths.PROCESSED
     folder.mkdir(parents=True, exist_ok=True)
     for table in tables.values():
-        write_text_atomically(folder / table.spec.file_name, frame_to_csv(table.frame))
+        text = as_text(table.frame, table.spec.date_columns)
+        write_text_atomically(folder / table.spec.file_name, frame_to_csv(text))
 
 
 def quality_summary(tables: Mapping[str, CleanTable]) -> pd.DataFrame:
@@ -323,11 +314,27 @@ def quality_summary(tables: Mapping[str, CleanTable]) -> pd.DataFrame:
 
 
 def load_table(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """A processed table with its declared types (text as str, counts as Int64)."""
+    """A processed table with its declared types: text as str, counts as Int64, dates as
+    `dates.PartialDate` (None where empty). The `_precision`, `_earliest` and `_latest`
+    columns the CSV file holds for readers without this package are left out: each date
+    knows its precision and its first and last day."""
     folder = folder or paths.PROCESSED
     spec = TABLES_BY_NAME[name]
     frame = pd.read_csv(folder / spec.file_name, dtype=str, keep_default_na=False)
     frame = frame.replace({"": pd.NA})
     for column in spec.integer_columns:
         frame[column] = frame[column].astype("Int64")
+    for column in spec.date_columns:
+        frame[column] = parse_column(frame[column])
+        frame = frame.drop(columns=text_columns(column))
     return frame
+
+
+def typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of table `name` written by hand with dates as text (in a test, or a notebook
+    trying out a row), with its date columns typed as `load_table` types them."""
+    out = frame.copy()
+    for column in TABLES_BY_NAME[name].date_columns:
+        if column in out.columns:
+            out[column] = parse_column(out[column])
+    return out

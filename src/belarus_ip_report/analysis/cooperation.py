@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..dates import PartialDate, parse_partial_date
+from ..dates import PartialDate, years_of
 
 #: Instruments concluded or decided by the governments (the other kinds are the IP offices').
 GOVERNMENT_KINDS = ("intergovernmental_agreement", "government_decision")
@@ -24,13 +24,13 @@ def integration_treaties(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def integration_span(table: pd.DataFrame) -> tuple[PartialDate, PartialDate]:
-    treaties = integration_treaties(table)["date"].map(parse_partial_date)
+    treaties = integration_treaties(table)["date"]
     return min(treaties), max(treaties)
 
 
 def first_years(items: pd.DataFrame) -> pd.Series:
-    """The year each instrument's (possibly partial) date begins in."""
-    return items["date"].map(lambda v: parse_partial_date(v).first.year)
+    """The year of each instrument's (possibly partial) date."""
+    return years_of(items["date"])
 
 
 def years_between_instruments(items: pd.DataFrame) -> pd.Series:

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..dates import decimal_year, parse_partial_date
+from ..dates import PartialDate, decimal_year, years_of
 from . import cooperation, wipo
 
 #: The three stories, top lane first.
 STORIES = ("wipo", "wto", "brip")
 
 
-def as_year_fraction(value: str) -> tuple[float, bool]:
+def as_year_fraction(when: PartialDate) -> tuple[float, bool]:
     """Middle of the period a (partial) date stands for, and whether the day is known."""
-    when = parse_partial_date(value)
-    return decimal_year(when.midpoint), when.precision == "day"
+    return decimal_year(when.midpoint), when.is_day
 
 
 def story_events(treaties: pd.DataFrame, milestones: pd.DataFrame,
@@ -31,7 +30,7 @@ def story_events(treaties: pd.DataFrame, milestones: pd.DataFrame,
           for i in cooperation.instruments(instruments).itertuples(index=False)),
     ]
     events = pd.DataFrame(rows)
-    events["year"] = events["date"].str[:4].astype(int)
+    events["year"] = years_of(events["date"]).astype(int)
     return events.sort_values(["lane", "date"], kind="stable", ignore_index=True)
 
 

@@ -10,13 +10,13 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from ..dates import first_day, years_between
+from ..dates import first_day, first_days, years_between
 from ..vocabularies import FIELDS
 
 
 def first_year(treaties: pd.DataFrame) -> int:
     """The year the oldest dated treaty was adopted: where the treaty system's story starts."""
-    return min(day.year for day in treaties["adopted"].map(first_day).dropna())
+    return min(day.year for day in treaties["adopted"].dropna())
 
 
 def continuity_date(treaties: pd.DataFrame) -> date:
@@ -25,7 +25,7 @@ def continuity_date(treaties: pd.DataFrame) -> date:
     start of independent Belarus."""
     parties = treaties[treaties["belarus_status"] == "party"]
     continued = parties[parties["belarus_instrument"] == "continued_application"]
-    return min(continued["belarus_in_force"].map(first_day).dropna())
+    return min(first_days(continued["belarus_in_force"]).dropna())
 
 
 
@@ -36,8 +36,8 @@ def treaty_growth(treaties: pd.DataFrame, as_of: date) -> pd.DataFrame:
     `undated_treaties`); they are still counted in force from their entry into force.
     """
     years = range(first_year(treaties), as_of.year + 1)
-    adopted = treaties.assign(_adopted=treaties["adopted"].map(first_day))
-    in_force = treaties["in_force"].map(first_day)
+    adopted = treaties.assign(_adopted=first_days(treaties["adopted"]))
+    in_force = first_days(treaties["in_force"])
     rows = []
     for year in years:
         end = min(date(year, 12, 31), as_of)
@@ -68,8 +68,8 @@ def belarus_parties(treaties: pd.DataFrame) -> pd.DataFrame:
 def belarus_participation(treaties: pd.DataFrame, as_of: date, first_year: int | None = None
                           ) -> pd.DataFrame:
     """Per year: treaties in force for Belarus (where the date is known) against all in force."""
-    belarus_dates = belarus_parties(treaties)["belarus_in_force"].map(first_day).dropna()
-    in_force = treaties["in_force"].map(first_day).dropna()
+    belarus_dates = first_days(belarus_parties(treaties)["belarus_in_force"]).dropna()
+    in_force = first_days(treaties["in_force"]).dropna()
     if first_year is None:  # the year the first treaty entered into force for Belarus
         first_year = min(d.year for d in belarus_dates)
     rows = []
@@ -100,7 +100,7 @@ def accession_lag(treaties: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "treaty": treaty.short_name,
             "field": treaty.field,
-            "counted_from": counted_from.isoformat(),
+            "counted_from": counted_from,
             "belarus_in_force": treaty.belarus_in_force,
             "lag_years": round(max(years_between(counted_from, belarus_start), 0), 1),
             "from_the_start": belarus_start <= counted_from,
@@ -116,7 +116,7 @@ def not_joined(treaties: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline(treaties: pd.DataFrame, as_of: date) -> dict[str, object]:
-    administered = treaties[treaties["adopted"].isna() | treaties["adopted"].le(as_of.isoformat())]
+    administered = treaties[treaties["adopted"].isna() | first_days(treaties["adopted"]).le(as_of)]
     parties = belarus_parties(administered)
     dated = parties.dropna(subset=["belarus_in_force"])
     newest = dated.loc[dated["belarus_in_force"].idxmax()]
@@ -139,14 +139,14 @@ def parties_before(treaties: pd.DataFrame, day: date) -> int:
     Treaties whose date for Belarus is unknown are counted: all of them predate 2021.
     """
     parties = belarus_parties(treaties)
-    later = parties["belarus_in_force"].map(first_day).dropna().gt(day)
+    later = first_days(parties["belarus_in_force"]).dropna().gt(day)
     return len(parties) - int(later.sum())
 
 
 def parties_before_newest_accession(treaties: pd.DataFrame) -> int:
     """How many treaties Belarus was party to the day before its newest one entered into force."""
     newest = belarus_parties(treaties)["belarus_in_force"].dropna().max()
-    return parties_before(treaties, date.fromisoformat(newest) - timedelta(days=1))
+    return parties_before(treaties, newest.first - timedelta(days=1))
 
 
 def reach(treaties: pd.DataFrame) -> pd.DataFrame:
@@ -177,8 +177,7 @@ def document_treaty_count(key_figures: pd.DataFrame) -> int:
 
 def adopted_after(treaties: pd.DataFrame, year: int) -> pd.DataFrame:
     """Treaties adopted after `year`, oldest first, with whether each is in force."""
-    adopted = treaties["adopted"].map(first_day)
-    later = treaties[adopted.map(lambda d: d is not None and d.year > year)]
+    later = treaties[treaties["adopted"].map(lambda d: d is not None and d.year > year)]
     return later.sort_values("adopted", kind="stable").reset_index(drop=True)
 
 
@@ -189,18 +188,18 @@ def participation_moments(treaties: pd.DataFrame) -> dict[str, tuple[int, int, s
     parties = belarus_parties(treaties)
     convention = treaties.loc[treaties["wipo_group"] == "wipo_convention"].iloc[0]
     continued = parties[parties["belarus_instrument"] == "continued_application"]
-    deposited = continued["belarus_deposited"].map(first_day).dropna()
-    effective = continued["belarus_in_force"].map(first_day).dropna()
+    deposited = first_days(continued["belarus_deposited"]).dropna()
+    effective = first_days(continued["belarus_in_force"]).dropna()
     dated = parties.dropna(subset=["belarus_in_force"])
     newest = dated.loc[dated["belarus_in_force"].idxmax()]
-    membership = first_day(convention["belarus_in_force"]).year
+    membership = convention["belarus_in_force"].year
     return {
         "membership": (membership, membership, str(convention["short_name"])),
         # In force from independence, declared in the years after: the span of both.
         "continued": (min(d.year for d in [*effective, *deposited]),
                       max(d.year for d in [*effective, *deposited]), f"{len(continued)} treaties"),
-        "newest": (first_day(newest["belarus_in_force"]).year,
-                   first_day(newest["belarus_in_force"]).year, str(newest["short_name"])),
+        "newest": (newest["belarus_in_force"].year, newest["belarus_in_force"].year,
+                   str(newest["short_name"])),
     }
 
 

@@ -14,13 +14,12 @@ from datetime import date
 import pandas as pd
 
 from ..dates import (
-    DAYS_PER_MONTH,
-    DAYS_PER_YEAR,
+    Elapsed,
     PartialDate,
     decimal_year,
-    parse_optional,
-    parse_partial_date,
+    end_of_day_year,
     whole_years_between,
+    years_of,
 )
 
 HALT_MILESTONE = "accession-work-halted-2020"
@@ -65,8 +64,8 @@ def milestone_spans(milestones: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for row in milestones.itertuples(index=False):
-        start = parse_partial_date(row.date)
-        end = parse_optional(row.date_end) or start
+        start = row.date
+        end = row.date_end if isinstance(row.date_end, PartialDate) else start
         partial = start.precision != "day" or end.precision != "day"
         kind = "partial" if partial else ("range" if end.last > start.first else "day")
         precision = start.precision if start.precision != "day" else end.precision
@@ -78,10 +77,10 @@ def milestone_spans(milestones: pd.DataFrame) -> pd.DataFrame:
             "date_end": row.date_end,
             "precision": precision,
             "kind": kind,
-            "first": start.first.isoformat(),
-            "last": end.last.isoformat(),
+            "first": start.first,
+            "last": end.last,
             "x_first": decimal_year(start.first),
-            "x_last": decimal_year(end.last) + _one_day_years(end.last),
+            "x_last": end_of_day_year(end.last),
             "description": row.description,
             "source_ids": row.source_ids,
         })
@@ -91,11 +90,6 @@ def milestone_spans(milestones: pd.DataFrame) -> pd.DataFrame:
     out["x_mid"] = (out["x_first"] + out["x_last"]) / 2
     out["meeting_number"] = out["meeting_number"].astype("Int64")
     return out.sort_values(["first", "milestone_id"], kind="stable", ignore_index=True)
-
-
-def _one_day_years(day: date) -> float:
-    """The width of one day on a years axis: a milestone covers its last day in full."""
-    return decimal_year(date.fromordinal(day.toordinal() + 1)) - decimal_year(day)
 
 
 def numbered_meetings(milestones: pd.DataFrame) -> pd.DataFrame:
@@ -117,7 +111,7 @@ def numbered_meetings(milestones: pd.DataFrame) -> pd.DataFrame:
             raise ValueError(f"meeting {later.meeting_number} ({later.date}) is dated before "
                              f"meeting {earlier.meeting_number} ({earlier.date})")
     spans["meeting_number"] = spans["meeting_number"].astype(int)
-    spans["year"] = spans["first"].str[:4].astype(int)
+    spans["year"] = spans["first"].map(lambda day: day.year)
     return spans[["meeting_number", "milestone_id", "date", "precision", "first", "last",
                   "x_mid", "year", "source_ids"]]
 
@@ -137,19 +131,17 @@ def meeting_intervals(meetings: pd.DataFrame) -> pd.DataFrame:
     rows = []
     ordered = meetings.sort_values("meeting_number")
     for before, after in zip(ordered.itertuples(), ordered.iloc[1:].itertuples(), strict=False):
-        first_before, last_before = date.fromisoformat(before.first), date.fromisoformat(
-            before.last)
-        first_after, last_after = date.fromisoformat(after.first), date.fromisoformat(after.last)
-        middle = ((first_after - first_before).days + (last_after - last_before).days) / 2
+        elapsed = Elapsed.between(before, after)  # each meeting's first and last possible day
+        months_min, months, months_max = elapsed.months(1)
         rows.append({
             "from_meeting": before.meeting_number,
             "to_meeting": after.meeting_number,
             "from_date": before.date,
             "to_date": after.date,
-            "months": round(middle / DAYS_PER_MONTH, 1),
-            "months_min": round((first_after - last_before).days / DAYS_PER_MONTH, 1),
-            "months_max": round((last_after - first_before).days / DAYS_PER_MONTH, 1),
-            "years": round(middle / DAYS_PER_YEAR, 1),
+            "months": months,
+            "months_min": months_min,
+            "months_max": months_max,
+            "years": elapsed.years(1)[1],
             "source_ids": f"{before.source_ids};{after.source_ids}",
         })
     return pd.DataFrame(rows, columns=[
@@ -169,7 +161,7 @@ def meetings_per_year(milestones: pd.DataFrame, first_year: int, last_year: int
     A partial date still gives its year, so every meeting is counted in a year.
     """
     wp = milestones[milestones["category"] == "working_party_meeting"]
-    year = wp["date"].str[:4].astype(int)
+    year = years_of(wp["date"])
     numbered = wp["meeting_number"].notna()
     years = pd.RangeIndex(first_year, last_year + 1, name="year")
     return pd.DataFrame({
@@ -186,9 +178,9 @@ def member_steps(members: pd.DataFrame) -> pd.DataFrame:
     `undated_members`).
     """
     dated = members.dropna(subset=["membership_date"])
-    certain = dated["membership_date"].map(lambda v: parse_partial_date(v).last)
+    certain = dated["membership_date"].map(lambda when: when.last)
     steps = certain.value_counts().sort_index()
-    out = pd.DataFrame({"date": [d.isoformat() for d in steps.index],
+    out = pd.DataFrame({"date": list(steps.index),
                         "joined": steps.to_numpy(dtype=int)})
     out["dated_members"] = out["joined"].cumsum()
     return out
@@ -204,8 +196,8 @@ def members_per_year(members: pd.DataFrame, first_year: int, as_of: date) -> pd.
     undated = len(undated_members(members))
     rows = []
     for year in range(first_year, as_of.year + 1):
-        end = min(date(year, 12, 31), as_of).isoformat()
-        in_year = steps["date"].str[:4].astype(int) == year
+        end = min(date(year, 12, 31), as_of)
+        in_year = steps["date"].map(lambda day: day.year) == year
         rows.append({
             "year": year,
             "joined": int(steps.loc[in_year & (steps["date"] <= end), "joined"].sum()),
@@ -221,14 +213,14 @@ def reported_member_counts(key_figures: pd.DataFrame,
     figures = key_figures[key_figures["figure_id"].isin(ids)]
     rows = []
     for row in figures.itertuples(index=False):
-        when = parse_partial_date(row.as_of)
+        when = row.as_of
         rows.append({
             "figure_id": row.figure_id,
             "value": int(row.value),
             "as_of": row.as_of,
             "precision": when.precision,
             "x_first": decimal_year(when.first),
-            "x_last": decimal_year(when.last) + _one_day_years(when.last),
+            "x_last": end_of_day_year(when.last),
             "description": row.description,
             "source_ids": row.source_ids,
         })
@@ -266,20 +258,20 @@ def accession_durations(accessions: pd.DataFrame, as_of: date,
     """
     rows = []
     for row in accessions.dropna(subset=["application_date"]).itertuples(index=False):
-        start = parse_partial_date(row.application_date)
-        joined = parse_optional(row.membership_date)
+        start = row.application_date
+        joined = row.membership_date if isinstance(row.membership_date, PartialDate) else None
         if joined is not None and joined.last < since:
             continue
-        end = joined or PartialDate(as_of, as_of, "day")
-        middle = ((end.first - start.first).days + (end.last - start.last).days) / 2
+        end = joined or PartialDate.day(as_of)
+        years_min, years, years_max = Elapsed.between(start, end).years(2)
         rows.append({
             "government": row.government,
             "application_date": row.application_date,
             "membership_date": row.membership_date,
             "still_acceding": joined is None,
-            "years": round(middle / DAYS_PER_YEAR, 2),
-            "years_min": round((end.first - start.last).days / DAYS_PER_YEAR, 2),
-            "years_max": round((end.last - start.first).days / DAYS_PER_YEAR, 2),
+            "years": years,
+            "years_min": years_min,
+            "years_max": years_max,
             "source_ids": row.source_ids,
         })
     out = pd.DataFrame(rows, columns=[
@@ -313,7 +305,8 @@ def timeline_summary(milestones: pd.DataFrame) -> dict[str, object]:
     pause = longest_interval(meeting_intervals(meetings))
     informal = spans[(spans["category"] == "working_party_meeting")
                      & spans["meeting_number"].isna()
-                     & (spans["first"] > pause["from_date"]) & (spans["last"] < pause["to_date"])]
+                     & (spans["first"] > pause["from_date"].last)
+                     & (spans["last"] < pause["to_date"].first)]
     before = meetings[meetings["meeting_number"] <= pause["from_meeting"]]
     resumed = meetings[meetings["meeting_number"] >= pause["to_meeting"]]
     halt = _moment(spans, HALT_MILESTONE)
@@ -344,17 +337,17 @@ def headline(milestones: pd.DataFrame, accessions: pd.DataFrame, key_figures: pd
     if len(own) != 1 or pd.isna(own["application_date"].iloc[0]):
         raise ValueError(f"wto_accessions needs one row for {government} with an application "
                          "date")
-    applied = parse_partial_date(own["application_date"].iloc[0])
+    applied = own["application_date"].iloc[0]
     meetings = numbered_meetings(milestones)
     durations = accession_durations(accessions, as_of)
     figures = key_figures.set_index("figure_id")["value"]
     last_meeting = meetings.iloc[-1]
     return {
-        "application_date": own["application_date"].iloc[0],
+        "application_date": applied,
         # Counted from the last day the application may have been made: certainly elapsed.
         "years_since_application": whole_years_between(applied.last, as_of),
-        "years_since_application_decimal": round(
-            ((as_of - applied.first).days + (as_of - applied.last).days) / 2 / DAYS_PER_YEAR, 1),
+        "years_since_application_decimal": Elapsed.between(applied,
+                                                           PartialDate.day(as_of)).years(1)[1],
         "meetings_held": len(meetings),
         "last_meeting_number": int(last_meeting["meeting_number"]),
         "last_meeting_date": last_meeting["date"],

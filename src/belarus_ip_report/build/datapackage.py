@@ -121,7 +121,7 @@ def data_package() -> dict:
 def data_readme() -> str:
     """`data/README.md`: what each table holds, its key, and a Column | Type | Definition
     table, with how to read partial dates and load a table with pandas alone."""
-    as_of = format_for_people(settings.AS_OF.isoformat())
+    as_of = format_for_people(settings.AS_OF)
     lines = [
         "# The data",
         "",

@@ -25,10 +25,10 @@ from .. import paths, settings
 from ..analysis.provenance import facts_per_source
 from ..atomic import write_text_atomically
 from ..chapters import CHAPTERS, chapter_showing, label
-from ..dates import format_for_people
+from ..dates import PartialDate, format_for_people
 from ..schemas import TABLES
 from ..tables import load_table
-from ..text.show import table_html
+from ..text.show import people_dates, table_html
 from .checks import ReportError, check_outputs, check_page
 from .datapackage import CODE_LICENCE, DATA_LICENCE
 
@@ -216,12 +216,12 @@ def references() -> list[dict[str, str]]:
             "id": row.source_id,
             "tier": row.tier,
             "publisher": row.publisher,
-            "published": format_for_people(row.published) if isinstance(row.published, str)
+            "published": format_for_people(row.published) if isinstance(row.published, PartialDate)
             else "",
             "title": row.title,
             "url": row.url if isinstance(row.url, str) else "",
             "copy_url": row.copy_url if isinstance(row.copy_url, str) else "",
-            "copy_date": format_for_people(row.copy_date) if isinstance(row.copy_date, str)
+            "copy_date": format_for_people(row.copy_date) if isinstance(row.copy_date, PartialDate)
             else "",
             "accessed": format_for_people(row.accessed),
             "backs": _backlinks(backs.get(row.source_id, [])),
@@ -235,25 +235,26 @@ def appendix_tables() -> list[dict[str, str]]:
     figures = load_table("key_figures")
     accessions = load_table("wto_accessions")
     members = load_table("wto_members")
-    people = lambda column: column.map(  # noqa: E731
-        lambda v: format_for_people(v) if isinstance(v, str) else "")
     return [
         {"anchor": "table-a1", "number": "A1",
          "caption": "Key figures the sources state, with the date each refers to",
          "body": table_html(pd.DataFrame({
              "Figure": figures["description"], "Value": figures["value"],
-             "As of": people(figures["as_of"]), "Sources": figures["source_ids"]}))},
+             "As of": people_dates(figures, "as_of", missing=""),
+             "Sources": figures["source_ids"]}))},
         {"anchor": "table-a2", "number": "A2",
          "caption": "Accessions to the WTO since 1995, completed and open",
          "body": table_html(pd.DataFrame({
              "Government": accessions["government"],
-             "Applied": people(accessions["application_date"]),
-             "Working party": people(accessions["working_party_established"]),
-             "Member since": people(accessions["membership_date"]),
+             "Applied": people_dates(accessions, "application_date", missing=""),
+             "Working party": people_dates(accessions, "working_party_established",
+                                          missing=""),
+             "Member since": people_dates(accessions, "membership_date", missing=""),
              "Status": accessions["status"], "Sources": accessions["source_ids"]}))},
         {"anchor": "table-a3", "number": "A3", "caption": "WTO members and the date each joined",
          "body": table_html(pd.DataFrame({
-             "Member": members["member"], "Member since": people(members["membership_date"]),
+             "Member": members["member"], "Member since": people_dates(members, "membership_date",
+                                                          missing=""),
              "Route": members["route"], "Sources": members["source_ids"]}))},
     ]
 
@@ -264,7 +265,7 @@ def data_files() -> list[dict[str, str]]:
 
 
 def citation() -> dict[str, str]:
-    as_of = format_for_people(settings.AS_OF.isoformat())
+    as_of = format_for_people(settings.AS_OF)
     key = f"belarus-ip-report-{settings.AS_OF.year}"
     bibtex = (f"@misc{{{key},\n  title = {{{settings.REPORT_TITLE}: a reproducible data "
               f"report}},\n  year = {{{settings.AS_OF.year}}},\n  version = "
@@ -286,7 +287,7 @@ def _environment() -> jinja2.Environment:
 def render_page(chapters: list[Chapter]) -> str:
     template = _environment().get_template("page.html.j2")
     return template.render(
-        title=settings.REPORT_TITLE, as_of=format_for_people(settings.AS_OF.isoformat()),
+        title=settings.REPORT_TITLE, as_of=format_for_people(settings.AS_OF),
         csp=CONTENT_SECURITY_POLICY, css=(paths.TEMPLATES / "report.css").read_text(),
         chapters=chapters, references=references(), data_files=data_files(),
         appendix_tables=appendix_tables(),

@@ -11,7 +11,7 @@ from matplotlib.patches import Patch
 
 from .. import charts
 from ..analysis.cooperation import instruments, integration_span, integration_treaties
-from ..dates import decimal_year, parse_partial_date
+from ..dates import decimal_year, years_of
 from ..text.cooperation import KIND_LABELS
 
 #: Marker and colour per kind of IP instrument: shape and colour both carry the kind.
@@ -50,7 +50,7 @@ def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
     ax.axvspan(decimal_year(start.first), decimal_year(end.last), color="#e8e8e8",
                zorder=0)
     treaties = integration_treaties(table)
-    names = ",\n".join(f"{name} {d[:4]}"
+    names = ",\n".join(f"{name} {d.year}"
                         for name, d in zip(treaties["short_name"], treaties["date"], strict=True))
     ax.text(decimal_year(start.first) + 0.15, 1.5, f"Integration\ntreaties:\n{names}",
             fontsize=7.5, va="center", color="#333333")
@@ -58,7 +58,7 @@ def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
     offsets: dict[int, int] = {}
     same_date: dict[tuple[int, str], int] = {}
     for row in items.itertuples(index=False):
-        when = parse_partial_date(row.date)
+        when = row.date
         marker, colour = KIND_STYLE[row.kind]
         lane = LEVELS[row.kind]
         # Instruments with the same (partial) date are dodged so none hides another.
@@ -81,7 +81,7 @@ def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
                     arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6})
     ax.set_yticks(list(LEVEL_LABELS), list(LEVEL_LABELS.values()))
     ax.set_ylim(0.0, 3.0)
-    first, last = items["date"].min()[:4], items["date"].max()[:4]
+    first, last = items["date"].min().year, items["date"].max().year
     ax.set_xlim(int(first) - 1, int(last) + 2.5)
     ax.grid(axis="y", visible=False)
     ax.set_title(f"Belarus–Russia IP instruments, {first}–{last}")
@@ -98,7 +98,7 @@ def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
 def timeline_alt(table: pd.DataFrame) -> str:
     items = instruments(table)
     start, end = integration_span(table)
-    years = items["date"].str[:4].astype(int)
+    years = years_of(items["date"])
     recent = years >= years.iloc[len(years) // 2]
     return (f"Timeline from {years.min()} to {years.max()} of {len(items)} Belarus–Russia IP "
             f"instruments in two lanes, governments and IP offices, with the "

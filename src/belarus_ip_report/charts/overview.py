@@ -12,6 +12,7 @@ from matplotlib.lines import Line2D
 
 from .. import charts
 from ..analysis.overview import as_year_fraction
+from ..dates import PartialDate
 
 #: One lane per story, top to bottom, with the marker and colour its events are drawn in.
 LANES = {
@@ -21,7 +22,7 @@ LANES = {
 }
 
 
-def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str, str]],
+def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, PartialDate, str]],
                   sources: pd.DataFrame) -> Figure:
     """The three stories on one axis from the year of the first event. `notes` are (lane, date,
     text) annotations."""
@@ -54,7 +55,7 @@ def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, str,
 
 
 def key_moments(treaties: pd.DataFrame, milestones: pd.DataFrame,
-                instruments: pd.DataFrame) -> list[tuple[str, str, str]]:
+                instruments: pd.DataFrame) -> list[tuple[str, PartialDate, str]]:
     """The annotations of the summary chart, each a (lane, date, label) read from the data:
     WIPO membership and the newest accession; the GATT application and the last numbered
     meeting; the first and the latest Belarus–Russia IP instrument."""
@@ -76,6 +77,6 @@ def key_moments(treaties: pd.DataFrame, milestones: pd.DataFrame,
         ("wipo", newest["belarus_in_force"], str(newest["short_name"]).split(" ")[0]),
         ("wto", application["date"], "GATT application"),
         ("wto", last_meeting["date"], f"{ordinal(int(last_meeting['meeting_number']))} meeting"),
-        ("brip", first["date"], f"{first['date'][:4]} agreement"),
-        ("brip", latest["date"], f"{latest['date'][:4]} IP agreement"),
+        ("brip", first["date"], f"{first['date'].year} agreement"),
+        ("brip", latest["date"], f"{latest['date'].year} IP agreement"),
     ]

@@ -18,7 +18,7 @@ from ..analysis.wipo import (
     participation_moments,
     years_count_held,
 )
-from ..dates import decimal_year, format_for_people, parse_partial_date
+from ..dates import PartialDate, decimal_year, format_for_people
 from ..text.wipo import FIELD_LABELS
 from ..text.words import short_label
 
@@ -121,7 +121,7 @@ def lag_chart(lags: pd.DataFrame, treaties: pd.DataFrame, sources: pd.DataFrame)
     ax.invert_yaxis()
     ax.set_xlim(-0.5, lags["lag_years"].max() + 4)
     ax.set_title("How long Belarus took to join each treaty")
-    continuity = format_for_people(continuity_date(treaties).isoformat())
+    continuity = format_for_people(continuity_date(treaties))
     ax.set_xlabel(f"Years from the treaty's entry into force (or from {continuity})")
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=FIELD_STYLE[f][0], hatch=FIELD_STYLE[f][1],
                              edgecolor="white", label=FIELD_LABELS[f])
@@ -138,7 +138,7 @@ def reach_chart(reach_data: pd.DataFrame, treaties: pd.DataFrame, as_of_note: st
     undated = reach_data["parties_count_as_of"].isna()
     for position, row in enumerate(reach_data.itertuples(index=False)):
         colour, hatch = FIELD_STYLE[row.field]
-        dated = isinstance(row.parties_count_as_of, str)
+        dated = isinstance(row.parties_count_as_of, PartialDate)
         ax.barh(position, row.parties_count, color=colour if dated else "white",
                 edgecolor="white" if dated else colour, hatch=hatch if dated else "xx",
                 linewidth=1)
@@ -170,8 +170,8 @@ def cooperation_timeline_chart(events: pd.DataFrame, sources: pd.DataFrame) -> F
     markers = {"treaty_instrument": "s", "agreement": "^", "memorandum": "D", "visit": "v"}
     colours = {"treaty_instrument": charts.ORANGE, "agreement": charts.RED,
                "memorandum": charts.PURPLE, "visit": charts.BROWN}
-    dates = recent["date"].map(parse_partial_date)
-    first, last = dates.map(lambda d: d.first.year).min(), dates.map(lambda d: d.last.year).max()
+    dates = recent["date"]
+    first, last = dates.min().year, dates.max().year
     middle = (first + last + 1) / 2
     shown = set()
     for position, (row, when) in enumerate(zip(recent.itertuples(index=False), dates,
@@ -185,7 +185,7 @@ def cooperation_timeline_chart(events: pd.DataFrame, sources: pd.DataFrame) -> F
         ax.plot([x], [y], marker=markers.get(row.category, "o"), color=colour, markersize=7,
                 linestyle="none", label=label,
                 markerfacecolor=colour if when.precision == "day" else "white")
-        end = row.date_end if isinstance(row.date_end, str) else None
+        end = row.date_end if isinstance(row.date_end, PartialDate) else None
         text = f"{format_for_people(row.date, end)}: {short_text(row.description)}"
         right = x < middle
         ax.text(x + (0.3 if right else -0.3), y, text, fontsize=7, va="center",

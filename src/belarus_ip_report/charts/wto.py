@@ -23,7 +23,7 @@ from ..analysis.wto import (
     milestone_spans,
     numbered_meetings,
 )
-from ..dates import decimal_year, format_for_people, parse_partial_date
+from ..dates import decimal_year, format_for_people
 from ..text.wto import CATEGORY_LABELS
 
 #: Colour and marker per lane: the lane is also named on the axis, so colour is never alone.
@@ -48,7 +48,7 @@ def timeline_alt(spans: pd.DataFrame, intervals: pd.DataFrame) -> str:
                       for c in CATEGORY_LABELS)
     partial = int((spans["kind"] == "partial").sum())
     return (f"Timeline of {len(spans)} dated milestones of Belarus's WTO accession from "
-            f"{spans['first'].min()[:4]} to {spans['last'].max()[:4]}, in six lanes ({lanes}). "
+            f"{spans['first'].min().year} to {spans['last'].max().year}, in six lanes ({lanes}). "
             f"{partial} milestones are known only to the month or year and are drawn as hollow "
             f"markers with a bar over the possible period. The longest gap between numbered "
             f"working-party meetings, {pause['years']:.1f} years, separates meeting "
@@ -59,7 +59,7 @@ def timeline_alt(spans: pd.DataFrame, intervals: pd.DataFrame) -> str:
 
 def busiest_years(spans: pd.DataFrame, width: int = 4) -> tuple[int, int]:
     """The `width`-year window holding the most milestones (the earliest such window)."""
-    years = spans["first"].str[:4].astype(int)
+    years = spans["first"].map(lambda day: day.year)
     windows = {start: int(years.between(start, start + width - 1).sum())
                for start in range(years.min(), years.max() + 1)}
     start = max(windows, key=lambda y: (windows[y], -y))
@@ -156,7 +156,7 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
     meetings = numbered_meetings(milestones)
     intervals = meeting_intervals(meetings)
     if zoom_from is None:
-        resumed = parse_partial_date(longest_interval(intervals)["to_date"]).first
+        resumed = longest_interval(intervals)["to_date"].first
         zoom_from = round(decimal_year(resumed) - 1.4, 1)
     end = decimal_year(as_of)
     start = math.floor(spans["x_first"].min()) - 0.5
@@ -172,7 +172,7 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("Year")
         ax.axvline(end, color="#777777", linestyle=":", linewidth=1)
-    top.text(end - 0.15, -0.5, f"as of\n{format_for_people(as_of.isoformat())}", ha="right",
+    top.text(end - 0.15, -0.5, f"as of\n{format_for_people(as_of)}", ha="right",
              va="bottom", fontsize=7, color="#555555")
     top.axvspan(zoom_from, end + 0.3, color="#f1f1f1", zorder=0)
     top.text(zoom_from + 0.2, len(lanes) + 0.55, "enlarged below", fontsize=7,
@@ -212,7 +212,8 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
     statements = spans[spans["milestone_id"].isin(JOINT_STATEMENTS)]
     if not statements.empty:
         first = statements.iloc[0]
-        _annotate(bottom, f"{format_for_people(first['date'][:7])}: {len(statements)} joint "
+        month = format_for_people(first["date"].to_precision("month"))
+        _annotate(bottom, f"{month}: {len(statements)} joint "
                   "statements\nby WTO members halt the accession", first["x_mid"],
                   lanes[first["category"]],
                   (first["x_mid"] - 0.6, lanes["working_party_meeting"] + 0.3), "left")
@@ -289,7 +290,7 @@ def membership_chart(steps: pd.DataFrame, reported: pd.DataFrame, undated: int,
                      wto_start: date, as_of: date, source: str) -> Figure:
     """Dated members as a step line, the undated added as a bound, stated counts as markers."""
     fig, ax = plt.subplots(figsize=(8, 4.9))
-    x = [decimal_year(date.fromisoformat(d)) for d in steps["date"]] + [decimal_year(as_of)]
+    x = [decimal_year(day) for day in steps["date"]] + [decimal_year(as_of)]
     y = list(steps["dated_members"]) + [int(steps["dated_members"].iloc[-1])]
     ax.step(x, y, where="post", color=charts.BLUE, linewidth=2,
             label="Members with a known date (wto_members)")
@@ -322,7 +323,7 @@ def membership_chart(steps: pd.DataFrame, reported: pd.DataFrame, undated: int,
                 arrowprops={"arrowstyle": "->", "color": "#333333"})
     first = reported.iloc[0]
     ax.annotate(f"{first['value']} on the first day,\n"
-                f"{format_for_people(wto_start.isoformat())}",
+                f"{format_for_people(wto_start)}",
                 xy=(first["x_mid"], first["value"]), xytext=(first["x_mid"] + 1.5,
                                                              first["value"] - 8),
                 fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
@@ -365,7 +366,7 @@ def duration_chart(durations: pd.DataFrame, as_of: date, source: str,
     ax.set_xlim(0, durations["years_max"].max() + 1.5)
     ax.set_title("How long WTO accessions take: application to membership")
     ax.set_xlabel(f"Years from application (open accessions: to "
-                  f"{format_for_people(as_of.isoformat())})")
+                  f"{format_for_people(as_of)})")
     ax.set_ylabel("")
     ax.grid(axis="y", visible=False)
     handles = [

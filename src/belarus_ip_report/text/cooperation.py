@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from ..analysis.cooperation import Pace
-from ..dates import format_for_people
-from .show import escape
+from ..dates import PartialDate, format_for_people
+from .show import escape, people_dates
 
 KIND_LABELS = {
     "integration_treaty": "Integration treaty",
@@ -21,7 +23,7 @@ KIND_LABELS = {
 def instrument_table(table: pd.DataFrame) -> pd.DataFrame:
     """The instruments for readers: date, parties, kind, subject, sources."""
     return pd.DataFrame({
-        "Date": table["date"].map(format_for_people),
+        "Date": people_dates(table, "date"),
         "Instrument": table["title"],
         "Parties": table["parties"],
         "Kind": table["kind"].map(KIND_LABELS),
@@ -37,9 +39,8 @@ LEVEL_NAMES = {"national": "Belarusian law", "eurasian": "Eurasian (regional)",
 def ip_law_table(table: pd.DataFrame) -> pd.DataFrame:
     """Belarus's own IP acts and the regional instruments it joined, for readers."""
     return pd.DataFrame({
-        "Adopted or signed": table["date"].map(format_for_people),
-        "In force for Belarus": table["in_force"].map(
-            lambda v: format_for_people(v) if isinstance(v, str) else "not found"),
+        "Adopted or signed": people_dates(table, "date"),
+        "In force for Belarus": people_dates(table, "in_force", missing="not found"),
         "Instrument": table["title"],
         "Level": table["level"].map(LEVEL_NAMES),
         "What it does": table["subject"],
@@ -62,7 +63,7 @@ def pace_paragraph(pace: Pace) -> str:
     )
 
 
-def agreement_paragraph(steps: dict[str, pd.Series], as_of: str) -> str:
+def agreement_paragraph(steps: dict[str, pd.Series], as_of: date) -> str:
     """How the dates of the latest agreement fit together, and what is not shown."""
     draft, signed, approved = steps["draft"], steps["signed"], steps["approved"]
     return (
@@ -101,11 +102,11 @@ def law_paragraph(law: dict[str, pd.DataFrame]) -> str:
     regional, national = law["eurasian"], law["national"]
     first = national.iloc[0]
     took_effect = (f" and took effect on {format_for_people(first['in_force'])}"
-                   if isinstance(first["in_force"], str) else "")
+                   if isinstance(first["in_force"], PartialDate) else "")
     return (
         f"The table holds {len(regional)} regional instruments, from the "
-        f"{escape(regional.iloc[0]['title'])} of {regional.iloc[0]['date'][:4]} to the "
-        f"{escape(regional.iloc[-1]['title'])} of {regional.iloc[-1]['date'][:4]}, and "
+        f"{escape(regional.iloc[0]['title'])} of {regional.iloc[0]['date'].year} to the "
+        f"{escape(regional.iloc[-1]['title'])} of {regional.iloc[-1]['date'].year}, and "
         f"{len(national)} Belarusian acts. The first of them, {escape(first['title'])}, is dated "
         f"{format_for_people(first['date'])}{took_effect} [{cite(first)}]; the latest is dated "
         f"{format_for_people(national.iloc[-1]['date'])}."

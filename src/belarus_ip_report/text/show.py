@@ -7,7 +7,7 @@ import html
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from ..dates import format_for_people
+from ..dates import PartialDate, format_for_people
 
 NUMERIC_KINDS = "iuf"
 
@@ -56,14 +56,15 @@ def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
             metadata={"table": {"caption": caption or "", "body": table_html(frame)}})
 
 
-def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None) -> pd.Series:
+def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None,
+                 missing: object = pd.NA) -> pd.Series:
     """A date column as readers write dates: '11 July 2019', 'July 2019', '31 October–3 November
-    2017' (a range where `end_column` is given)."""
-    ends = frame[end_column] if end_column else pd.Series(pd.NA, index=frame.index)
+    2017' (a range where `end_column` is given); `missing` where there is no date."""
+    ends = frame[end_column] if end_column else pd.Series(None, index=frame.index, dtype=object)
     return pd.Series(
         [
-            format_for_people(start, None if pd.isna(end) else end) if isinstance(start, str)
-            else pd.NA
+            format_for_people(start, end if isinstance(end, PartialDate) else None)
+            if isinstance(start, PartialDate) else missing
             for start, end in zip(frame[column], ends, strict=True)
         ],
         index=frame.index,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..dates import format_for_people
+from .show import people_dates
 
 FIELD_LABELS = {
     "industrial_property": "Industrial property",
@@ -36,13 +36,10 @@ def status_table(treaties: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Field": table["field"].map(FIELD_LABELS),
         "Treaty": table["short_name"],
-        "Adopted": table["adopted"].map(lambda v: format_for_people(v) if isinstance(v, str)
-                                        else "not found"),
-        "In force": table["in_force"].map(lambda v: format_for_people(v) if isinstance(v, str)
-                                          else "not yet"),
+        "Adopted": people_dates(table, "adopted", missing="not found"),
+        "In force": people_dates(table, "in_force", missing="not yet"),
         "Belarus": status,
         "Instrument": instrument.fillna("—"),
-        "In force for Belarus": table["belarus_in_force"].map(
-            lambda v: format_for_people(v) if isinstance(v, str) else "—"),
+        "In force for Belarus": people_dates(table, "belarus_in_force", missing="—"),
         "Sources": table["source_ids"].str.replace(";", "; "),
     }).reset_index(drop=True)
