@@ -1,8 +1,9 @@
 """A corrupted raw table stops the build with one line naming file, line and column.
 
-`build.main([])` is never run against the real project here: it would execute notebooks.
-The raw check is tested in-process with the package pointed at a corrupted copy of data/raw/,
-and the command line in a subprocess on a copy of the whole project.
+The build asks the cleaning notebook's kernel for the raw tables' problems before its first
+cell runs (`tables.raw_table_problems`, tested in-process on a corrupted copy of data/raw/);
+the command line is tested in a subprocess on a small copy of the project: one line per
+problem, no notebook run, nothing written.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import projects
 import pytest
 
-from belarus_ip_report import build, paths, tables
-from belarus_ip_report.build import cache, pipeline
+from belarus_ip_report import paths, tables
+from belarus_ip_report.build import cache
 
 MEMBERS = "wto_members.csv"
 BAD_DATE = ("data/raw/wto_members.csv, line 7, column 'membership_date': "
@@ -35,33 +37,26 @@ def set_cell(folder: Path, name: str, line: int, column: str, value: str) -> Non
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-# --- in-process: build.check_raw_tables and build.main ------------------------------------
+# --- in-process: tables.raw_table_problems, what the build asks the cleaning's kernel ----------
 
 
 @pytest.fixture
 def corrupted_raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of data/raw/ with a bad date, which the package's defaults now point at."""
+    """A copy of data/raw/ with a bad date, in a project root that messages name files from."""
     root = tmp_path.resolve() / "project"
     raw = root / "data" / "raw"
     shutil.copytree(paths.RAW, raw)
     set_cell(raw, MEMBERS, 7, "membership_date", "2019-02-30")
     monkeypatch.setattr(paths, "PROJECT_ROOT", root)
-    monkeypatch.setattr(paths, "RAW", raw)
-    monkeypatch.setattr(paths, "PROCESSED", root / "data" / "processed")
-    # `folder=paths.RAW` was bound when tables was imported: patching paths.RAW is not enough.
-    monkeypatch.setattr(tables.load_clean_tables, "__defaults__", (raw,))
     return raw
 
 
-def test_check_raw_tables_passes_on_the_real_tables():
-    build.check_raw_tables()
+def test_the_real_raw_tables_have_no_problem():
+    assert tables.raw_table_problems() is None
 
 
-def test_check_raw_tables_turns_the_data_error_into_build_failed(corrupted_raw):
-    with pytest.raises(build.BuildFailed) as raised:
-        build.check_raw_tables()
-    assert str(raised.value) == BAD_DATE
-    assert raised.value.__cause__ is None and raised.value.__suppress_context__
+def test_a_bad_date_is_one_line_naming_file_line_and_column(corrupted_raw):
+    assert tables.raw_table_problems(corrupted_raw) == BAD_DATE
 
 
 @pytest.mark.parametrize(
@@ -75,64 +70,25 @@ def test_check_raw_tables_turns_the_data_error_into_build_failed(corrupted_raw):
          "UTF-8)"),
     ],
 )
-def test_check_raw_tables_reports_file_level_problems(corrupted_raw, content, expected):
+def test_file_level_problems_are_reported(corrupted_raw, content, expected):
     (corrupted_raw / MEMBERS).write_bytes(content)
-    with pytest.raises(build.BuildFailed) as raised:
-        build.check_raw_tables()
-    assert str(raised.value) == expected
+    assert tables.raw_table_problems(corrupted_raw) == expected
 
 
-def test_main_prints_one_line_and_runs_no_notebook(corrupted_raw, tmp_path, monkeypatch,
-                                                   capsys):
-    def must_not_run(*args, **kwargs):
-        raise AssertionError("nothing may run or be exported after a failed raw check")
-
-    class KernelsThatMustNotRun:
-        """Kernels may start while the raw tables are checked; no cell may run."""
-
-        def __init__(self, *args) -> None:
-            pass
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exception) -> None:
-            pass
-
-        start_first = go = must_not_run
-
-    shutil.copytree(paths.NOTEBOOKS, paths.PROJECT_ROOT / "notebooks")  # the copy's root
-    monkeypatch.setattr(cache, "CACHE_FILE", tmp_path / "cache" / "build.json")
-    monkeypatch.setattr(pipeline, "LOCK_FILE", tmp_path / "build.lock")
-    monkeypatch.setattr(pipeline, "STAGE", tmp_path / "stage")
-    import belarus_ip_report.build.execute as execute
-    import belarus_ip_report.build.report as report
-
-    monkeypatch.setattr(execute, "NotebookRun", KernelsThatMustNotRun)
-    monkeypatch.setattr(report, "export_report", must_not_run)
-    assert build.main([]) == 1
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err.splitlines() == [
-        f"Build stopped: {BAD_DATE}",
-        "Nothing was published: the outputs of the previous build are unchanged.",
-    ]
-    assert not (tmp_path / "cache").exists()
-
-
-# --- the command line, on a copy of the whole project ---------------------------------------
+# --- the command line, on a small copy of the project ---------------------------------------
 
 
 @pytest.fixture(scope="module")
 def pristine_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return paths.copy_project(tmp_path_factory.mktemp("pristine").resolve())
+    """The cleaning notebook and one chapter: the data check happens before either runs."""
+    return projects.small_copy(tmp_path_factory.mktemp("pristine").resolve())
 
 
 @pytest.fixture
 def project_copy(pristine_copy: Path, tmp_path: Path) -> Path:
     copy = tmp_path.resolve() / "project"
     shutil.copytree(pristine_copy, copy, symlinks=True)
-    assert not (copy / ".cache").exists(), "a cold copy has no build cache"
+    assert not (copy / ".cache" / "build.json").exists(), "a cold copy has no build cache"
     return copy
 
 

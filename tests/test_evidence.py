@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from belarus_ip_report import build, crosschecks, paths, tables
+from belarus_ip_report import crosschecks, paths, tables
 from belarus_ip_report.errors import DataErrors
 from belarus_ip_report.schemas import FACT_TABLES, TABLES_BY_NAME
 
@@ -213,17 +213,13 @@ def test_the_build_refuses_a_fact_value_without_evidence(raw: Path):
     write(raw, "evidence.csv", [r for r in evidence if r[:3] != target[:3]])
     treaties = read(raw, "wipo_treaties.csv")
     line = next(i for i, r in enumerate(treaties, start=1) if r[0] == "beijing")
-    with pytest.raises(build.BuildFailed) as raised:
-        build.check_raw_tables()
     assert (f"data/raw/wipo_treaties.csv, line {line}, column 'adopted': '{target[3]}' has no "
-            "evidence (row 'beijing')") in str(raised.value)
+            "evidence (row 'beijing')") in tables.raw_table_problems(raw)
 
 
 def test_the_build_refuses_evidence_citing_an_unknown_source(raw: Path):
     evidence = read(raw, "evidence.csv")
     evidence[1][evidence[0].index("source_id")] = "no-such-source"
     write(raw, "evidence.csv", evidence)
-    with pytest.raises(build.BuildFailed) as raised:
-        build.check_raw_tables()
     assert ("data/raw/evidence.csv, line 2, column 'source_id': unknown source id "
-            "'no-such-source'") in str(raised.value)
+            "'no-such-source'") in tables.raw_table_problems(raw)

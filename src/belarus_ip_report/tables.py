@@ -268,6 +268,18 @@ def load_clean_tables(folder: Path = paths.RAW) -> dict[str, CleanTable]:
     return tables
 
 
+def raw_table_problems(folder: Path | None = None) -> str | None:
+    """Every problem of the raw tables as one message for people (a line per problem, naming
+    file, line and column), or None when they pass. The build asks the cleaning notebook's
+    kernel this before its first cell runs, so bad data stops the build with these lines and
+    no cell runs; the cleaning's own validation then finds the tables already checked."""
+    try:
+        load_clean_tables(folder or paths.RAW)
+    except DataError as error:  # DataErrors too: one line per problem
+        return error.message
+    return None
+
+
 def _validated_table(spec: TableSpec, folder: Path, known: set[str] | None
                      ) -> tuple[CleanTable, RawRows]:
     path = folder / spec.file_name

@@ -4,6 +4,6 @@ Notebooks never import this package; it imports the analysis, chart and text lay
 through the notebooks it runs and the tables it reads.
 """
 
-from .pipeline import BuildFailed, build, check_raw_tables, main
+from .pipeline import BuildFailed, build, main
 
-__all__ = ["BuildFailed", "build", "check_raw_tables", "main"]
+__all__ = ["BuildFailed", "build", "main"]

@@ -58,8 +58,8 @@ def notebook_text(notebook: nbformat.NotebookNode) -> str:
 
 def warm_up_code(notebook: nbformat.NotebookNode) -> str:
     """The imports of the notebook's first code cell, which a waiting kernel runs silently as
-    soon as it starts (no output, no execution count), so that they are done while the build
-    checks the data or the cleaning notebook still runs."""
+    soon as it starts (no output, no execution count), so that they are done while
+    the cleaning notebook checks the data and runs."""
     first = next((cell for cell in notebook.cells if cell.cell_type == "code"), None)
     try:
         body = ast.parse(first.source).body if first is not None else []
@@ -73,6 +73,10 @@ class Skipped(Exception):
     """The build decided, once the cleaning notebook had run, that this notebook is fresh."""
 
 
+class DataProblems(Exception):
+    """The raw tables failed their checks: the message lists every problem."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     #: None, or a message for people naming the failed cell as JupyterLab shows it.
@@ -83,12 +87,14 @@ class Outcome:
 
 
 def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
-                     warm=None) -> Outcome:
+                     warm=None, check_data: bool = False) -> Outcome:
     """Execute `path` (a notebook in the staging copy) in place; on failure, say which cell
     failed, as JupyterLab shows it, and what to do.
 
-    With a `gate`, the kernel starts at once and runs the first cell's imports, then the cells
-    wait until the build says this notebook must run (it may say it need not: the kernel just
+    The kernel starts at once and runs the first cell's imports (then sets `warm`). With
+    `check_data` (the cleaning notebook) it then checks the raw tables: any problem stops
+    here, with the problem's own lines, before a cell runs. With a `gate`, the cells wait
+    until the build says this notebook must run (it may say it need not: the kernel just
     ends). The kernel writes its outputs under `stage` (see `paths.OUTPUT_ROOT_VARIABLE`); the
     file is rewritten only after every cell ran.
     """
@@ -108,12 +114,13 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
             progress_queue.put(event)
 
     async def on_notebook_start(notebook) -> None:
-        if gate is not None:
-            await warm_up(client, warm_up_code(notebook))
-            if warm is not None:
-                warm.set()
-            if not await asyncio.to_thread(gate.wait, name):
-                raise Skipped(name)
+        await warm_up(client, warm_up_code(notebook))
+        if warm is not None:
+            warm.set()
+        if check_data and (problems := await raw_table_problems(client)):
+            raise DataProblems(problems)
+        if gate is not None and not await asyncio.to_thread(gate.wait, name):
+            raise Skipped(name)
         timing["started"] = time.monotonic()
         report("start", name, code_cells)
 
@@ -149,6 +156,9 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
             # Raised from the start hook, outside the block that ends the kernel: end it here.
             client._cleanup_kernel()
             return Outcome(None, 0.0)
+        except DataProblems as problems:
+            client._cleanup_kernel()
+            return Outcome(str(problems), 0.0)
         except CellExecutionError as error:
             report("failed", name, seconds())
             return Outcome(
@@ -178,6 +188,27 @@ async def warm_up(client: NotebookClient, code: str) -> None:
     await client.async_wait_for_reply(msg_id)
 
 
+#: Evaluated in the cleaning notebook's kernel before its first cell (as a user expression:
+#: nothing is added to the notebook's namespace): the raw tables' problems, or None.
+RAW_TABLE_PROBLEMS = ("__import__('belarus_ip_report.tables', fromlist=['tables'])"
+                      ".raw_table_problems()")
+
+
+async def raw_table_problems(client: NotebookClient) -> str | None:
+    """Ask the kernel whether the raw tables pass their checks; their problems if not. The
+    kernel has imported pandas and the package for the notebook already, and the cleaning's
+    first cell then finds the tables validated (`tables` keeps them), so the check costs the
+    build almost nothing; the build's own process never imports pandas."""
+    msg_id = client.kc.execute("", silent=True, store_history=False,
+                               user_expressions={"problems": RAW_TABLE_PROBLEMS})
+    reply = await client.async_wait_for_reply(msg_id)
+    found = reply["content"]["user_expressions"]["problems"]
+    if found.get("status") != "ok":
+        return (f"the check of the raw tables failed: {found.get('ename', 'Error')}: "
+                f"{found.get('evalue', '')}")
+    return ast.literal_eval(found["data"]["text/plain"])
+
+
 class Gate:
     """Opened once by the build with the notebooks that must run; shared with the workers."""
 
@@ -204,15 +235,15 @@ def first_line(source: str, limit: int = 60) -> str:
 # --- workers that end with the build ------------------------------------------------------------
 
 _progress = None  # each worker's end of the progress queue, handed over at its start
-_gates: tuple[Gate, ...] = ()
+_gate: Gate | None = None
 _first_warm = None
 
 
-def _worker_start(progress_queue, gates: tuple[Gate, ...], first_warm) -> None:
+def _worker_start(progress_queue, gate: Gate, first_warm) -> None:
     """In each worker: leave Ctrl-C to the build, and end with it even if it is killed
     outright (SIGKILL gives it no chance to end us): a watchdog thread sees the parent go."""
-    global _progress, _gates, _first_warm
-    _progress, _gates, _first_warm = progress_queue, gates, first_warm
+    global _progress, _gate, _first_warm
+    _progress, _gate, _first_warm = progress_queue, gate, first_warm
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Forked from the build, a worker would raise its interrupt on SIGTERM (and print a
     # traceback); the build ends its workers with SIGTERM: they just end. While a notebook
@@ -255,27 +286,27 @@ def _running(process: psutil.Process) -> bool:
         return False
 
 
-def _execute_in_worker(path: Path, stage: Path, gate: int) -> Outcome:
-    if gate == 0:
-        return execute_notebook(path, stage, _progress, _gates[0], warm=_first_warm)
+def _execute_in_worker(path: Path, stage: Path, cleaning: bool) -> Outcome:
+    if cleaning:
+        return execute_notebook(path, stage, _progress, warm=_first_warm, check_data=True)
     _first_warm.wait()  # the cleaning's kernel starts alone: every chapter waits for it
-    return execute_notebook(path, stage, _progress, _gates[gate])
+    return execute_notebook(path, stage, _progress, _gate)
 
 
 class NotebookRun:
     """Notebooks executed in parallel worker processes, one kernel each.
 
-    Each kernel imports the package as it starts, then waits at a gate: the `first` notebook
-    (the cleaning one) until `start_first`, once the build has checked the raw tables; the
-    others until `go` names those that must run, once the cleaning has run. The cleaning's
+    Each kernel imports the package as it starts. The `first` notebook (the cleaning one)
+    then checks the raw tables and, if they pass, runs (`first_results`); the others wait at
+    a gate until `go` names those that must run, once the cleaning has run. The cleaning's
     kernel starts first and alone (all wait for it); the chapters' kernels then start while it
-    runs, on the core it leaves mostly idle: one worker more than cores while the cleaning
-    runs, else one worker per core.
+    checks and runs, on the core it leaves mostly idle: one worker more than cores while the
+    cleaning runs, else one worker per core.
     """
 
     def __init__(self, first: list[Path], then: list[Path], stage: Path, progress_queue) -> None:
-        self._gates = (Gate(), Gate())
-        jobs = [(nb, 0) for nb in first] + [(nb, 1) for nb in then]
+        self._gate = Gate()
+        jobs = [(nb, True) for nb in first] + [(nb, False) for nb in then]
         cores = os.cpu_count() or 1
         workers = max(1, len(jobs) if first else min(len(jobs), cores))
         self._first = [nb.stem for nb in first]
@@ -283,18 +314,17 @@ class NotebookRun:
         if not first:
             first_warm.set()
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
-                                         initargs=(progress_queue, self._gates, first_warm))
-        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, gate)
-                         for nb, gate in jobs}
+                                         initargs=(progress_queue, self._gate, first_warm))
+        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, cleaning)
+                         for nb, cleaning in jobs}
 
-    def start_first(self) -> list[Outcome]:
-        """Let the first notebooks run; their results."""
-        self._gates[0].open(self._first)
+    def first_results(self) -> list[Outcome]:
+        """The first notebooks' results: a failure may be the raw tables' problems."""
         return [self._futures[stem].result() for stem in self._first]
 
     def go(self, stems: list[str]) -> list[Outcome]:
         """Let these run (the other waiting notebooks end unrun); their results."""
-        self._gates[1].open(stems)
+        self._gate.open(stems)
         return [self._futures[stem].result() for stem in stems]
 
     def __enter__(self) -> NotebookRun:

@@ -10,6 +10,9 @@ publish everything together, only when the whole run succeeded.
 - A run works in a staging copy of the outputs (`.cache/stage/`); kernels are pointed there
   (`paths.OUTPUT_ROOT_VARIABLE`). Only when every notebook and the export succeeded are the
   changed files moved into place; a failure or an interrupt leaves the previous outputs.
+- Bad data stops the build before any cell runs: the cleaning notebook's kernel checks the
+  raw tables first (`tables.raw_table_problems`) and the build prints their problems, one
+  line each, naming file, line and column.
 - One build at a time per checkout (a lock file); a second one waits for the first.
 """
 
@@ -167,17 +170,6 @@ def _build_locked(*, force: bool) -> str:
             f"{len(changed)} file(s) published")
 
 
-def check_raw_tables() -> None:
-    """Validate the raw tables before anything runs, so bad data stops with clear lines."""
-    from ..errors import DataError
-    from ..tables import load_clean_tables
-
-    try:
-        load_clean_tables()
-    except DataError as error:  # DataErrors too: one line per problem
-        raise BuildFailed(error.message) from None
-
-
 def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path,
                   chapters_to_run, cache: BuildCache) -> list[str]:
     """Run the cleaning notebook (if stale), then the chapters that are stale once it has run
@@ -202,8 +194,9 @@ def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path
     with ProgressDisplay([*cleaning, *candidates]) as progress, \
             NotebookRun(list(cleaning), candidates, stage, progress.queue) as run:
         if cleaning:
-            check_raw_tables()  # while the kernels start: bad data stops before any cell runs
-            for (notebook, key), outcome in zip(cleaning.items(), run.start_first(),
+            # The cleaning's kernel checks the raw tables first: bad data stops the build
+            # here with one line per problem, before any cell runs (see execute_notebook).
+            for (notebook, key), outcome in zip(cleaning.items(), run.first_results(),
                                                 strict=True):
                 done(notebook, key, outcome)
         todo = chapters_to_run()
