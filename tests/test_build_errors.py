@@ -41,14 +41,20 @@ def set_cell(folder: Path, name: str, line: int, column: str, value: str) -> Non
 
 
 @pytest.fixture
-def corrupted_raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of data/raw/ with a bad date, in a project root that messages name files from."""
+def raw_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of data/raw/, in a project root that messages name files from."""
     root = tmp_path.resolve() / "project"
     raw = root / "data" / "raw"
     shutil.copytree(paths.RAW, raw)
-    set_cell(raw, MEMBERS, 7, "membership_date", "2019-02-30")
     monkeypatch.setattr(paths, "PROJECT_ROOT", root)
     return raw
+
+
+@pytest.fixture
+def corrupted_raw(raw_copy: Path) -> Path:
+    """The copy with a bad date."""
+    set_cell(raw_copy, MEMBERS, 7, "membership_date", "2019-02-30")
+    return raw_copy
 
 
 def test_the_real_raw_tables_have_no_problem():
@@ -108,7 +114,7 @@ def run_build(copy: Path) -> subprocess.CompletedProcess:
                           env=env, capture_output=True, text=True, timeout=300)
 
 
-def assert_stopped_cleanly(copy: Path, expected: str) -> None:
+def assert_stopped_cleanly(copy: Path, *expected: str) -> None:
     before = outputs(copy)
     assert any(name.startswith("data/processed/") for name in before)
     result = run_build(copy)
@@ -116,7 +122,7 @@ def assert_stopped_cleanly(copy: Path, expected: str) -> None:
     assert result.returncode == 1, result.stderr
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"Build stopped: {expected}",
+        f"Build stopped: {expected[0]}", *expected[1:],
         "Nothing was published: the outputs of the previous build are unchanged.",
     ]
     assert outputs(copy) == before, "a built file changed"
@@ -124,28 +130,32 @@ def assert_stopped_cleanly(copy: Path, expected: str) -> None:
     assert not (copy / ".cache" / "stage").exists(), "the staging copy was left behind"
 
 
-def test_the_command_line_stops_on_a_bad_date_and_touches_nothing(project_copy):
+SUPERSCRIPT = ("data/raw/wto_accession_milestones.csv, line 6, column 'meeting_number': "
+               "'\u00b2' is not a whole number (write digits only, such as 12)")
+
+
+def test_the_command_line_stops_on_bad_data_lists_every_problem_and_touches_nothing(
+        project_copy):
     set_cell(project_copy / "data" / "raw", MEMBERS, 7, "membership_date", "2019-02-30")
-    assert_stopped_cleanly(project_copy, BAD_DATE)
-
-
-def test_the_command_line_stops_on_broken_csv_and_touches_nothing(project_copy):
-    path = project_copy / "data" / "raw" / MEMBERS
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines[11] = '"' + lines[11]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    assert_stopped_cleanly(
-        project_copy, "data/raw/wto_members.csv, line 12: broken CSV "
-        "(',' expected after '\"')")
-
-
-def test_the_command_line_stops_on_a_superscript_digit_without_a_traceback(project_copy):
     # '²' passes str.isdigit(); int('²') once raised a bare ValueError here (a traceback).
     set_cell(project_copy / "data" / "raw", "wto_accession_milestones.csv", 6,
              "meeting_number", "\u00b2")
-    assert_stopped_cleanly(
-        project_copy, "data/raw/wto_accession_milestones.csv, line 6, column "
-        "'meeting_number': '\u00b2' is not a whole number (write digits only, such as 12)")
+    assert_stopped_cleanly(project_copy, SUPERSCRIPT, BAD_DATE,
+                           "2 problem(s) found; fix them all, then build again.")
+
+
+def test_broken_csv_is_one_line_naming_where_it_breaks(corrupted_raw):
+    path = corrupted_raw / MEMBERS
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[11] = '"' + lines[11]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert tables.raw_table_problems(corrupted_raw) == (
+        "data/raw/wto_members.csv, line 12: broken CSV (',' expected after '\"')")
+
+
+def test_a_superscript_digit_is_a_problem_not_a_traceback(raw_copy):
+    set_cell(raw_copy, "wto_accession_milestones.csv", 6, "meeting_number", "\u00b2")
+    assert tables.raw_table_problems(raw_copy) == SUPERSCRIPT
 
 
 def test_the_build_splits_source_ids_as_the_tables_do():

@@ -2,14 +2,15 @@
 cache means rebuilding everything, and an interrupt ends every process of the build and
 publishes nothing.
 
-To stay quick these run on a small copy of the project (the cleaning notebook and chapter 3),
-built once, then copied for each test. A failing chapter, concurrent builds and data text that
-looks like markup are in `test_published_whole.py`.
+The builds run on a small copy of the project (the cleaning notebook and chapter 3), built
+once, then copied for each test: deleted figures and a hand-edited processed table are
+restored by a real build, and an interrupt is sent to a real one. How the cache sees an edited
+output or an unreadable file is tested on the cache itself. A failing chapter, concurrent
+builds and data text that looks like markup are in `test_published_whole.py`.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -60,24 +61,36 @@ def test_a_hand_edited_processed_table_is_regenerated(small):
     assert outputs(small) == before
 
 
-def test_a_notebook_executed_by_hand_is_executed_again(small):
-    before = outputs(small)
-    notebook = small / "notebooks" / "04_belarus_russia_ip.ipynb"
-    node = json.loads(notebook.read_text(encoding="utf-8"))
-    node["cells"][1]["metadata"]["execution"] = {"iopub.execute_input": "2026-11-23T08:00:00Z"}
-    notebook.write_text(json.dumps(node, indent=1), encoding="utf-8")
-    result = run_build(small)
-    assert result.returncode == 0, result.stderr
-    assert "executed 1 notebook(s)" in result.stdout
-    assert outputs(small) == before
+@pytest.mark.parametrize("stored", [
+    '{"version": 2, "entries": [1, 2]}',  # wrong shape
+    '{"version": 2, "entries": {"01_clean_tables": {"key": 1}}}',
+    "{not json", "\udcff", ""])
+def test_an_unreadable_cache_means_rebuild_everything_without_a_traceback(
+        stored, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CACHE_FILE", tmp_path / "build.json")
+    (tmp_path / "build.json").write_text(stored, encoding="utf-8", errors="surrogateescape")
+    loaded = cache.BuildCache.load()
+    assert loaded.entries == {}  # nothing is fresh: every notebook runs, the report is exported
+    assert loaded.note.endswith("rebuilding everything")
 
 
-def test_an_unreadable_cache_means_rebuild_everything_without_a_traceback(small):
-    (small / ".cache" / "build.json").write_text('{"version": 2, "entries": [1, 2]}')
-    result = run_build(small)
-    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
-    assert "rebuilding everything" in result.stdout
-    assert "executed 2 notebook(s)" in result.stdout
+def test_an_output_edited_or_removed_by_hand_makes_its_notebook_run_again(tmp_path):
+    """A notebook executed by hand in JupyterLab (new execution metadata), a figure deleted:
+    the recorded hash of an output no longer matches, so the notebook is not fresh."""
+    notebook = tmp_path / "notebooks" / "04_belarus_russia_ip.ipynb"
+    figure = tmp_path / "figures" / "04-belarus-russia-timeline.svg"
+    for path, text in ((notebook, '{"cells": []}'), (figure, "<svg/>")):
+        path.parent.mkdir(parents=True)
+        path.write_text(text)
+    built = cache.BuildCache()
+    built.record(notebook.stem, "key", cache.hashes([notebook, figure], tmp_path))
+    assert built.fresh(notebook.stem, "key", tmp_path)
+    assert not built.fresh(notebook.stem, "another key", tmp_path)
+    notebook.write_text('{"cells": [], "metadata": {"execution": "by hand"}}')
+    assert not built.fresh(notebook.stem, "key", tmp_path)
+    notebook.write_text('{"cells": []}')
+    figure.unlink()
+    assert not built.fresh(notebook.stem, "key", tmp_path)
 
 
 def processes_of(copy: Path, group: int) -> list[psutil.Process]:
