@@ -60,7 +60,7 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
     if not content.strip():
         raise DataError(file, "the file is empty", hint="it needs a header line and rows")
 
-    expected = list(spec.schema.columns)
+    expected = list(spec.columns)
     parsed = _parse_csv(file, content)
     header = [name.strip() for name in parsed.header]
     if header != parsed.header:

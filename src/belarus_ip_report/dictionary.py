@@ -5,24 +5,23 @@ prints it.
 
 from __future__ import annotations
 
-import pandera.pandas as pa
-
+from .columns import ColumnSpec
 from .schemas import TABLES
 
 
-def _type_name(column: pa.Column) -> str:
+def _type_name(column: ColumnSpec) -> str:
     if column.metadata and "date_precisions" in column.metadata:
         return "date"
     if column.metadata and "foreign_key" in column.metadata:
         return "source ids"
-    return {"Int64": "integer"}.get(str(column.dtype), "text")
+    return {"Int64": "integer"}.get(column.dtype, "text")
 
 
 def data_dictionary() -> list[dict[str, str]]:
     """One line per column of every processed table, generated from the schemas above."""
     rows = []
     for spec in TABLES:
-        for name, column in spec.schema.columns.items():
+        for name, column in spec.columns.items():
             rows.append({
                 "table": spec.name,
                 "column": name,

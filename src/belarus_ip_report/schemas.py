@@ -7,16 +7,17 @@ does not do (partial dates, foreign keys to `sources`, CSV line numbers) is done
 
 from __future__ import annotations
 
-import pandera.pandas as pa
-
 from .columns import (
     SOURCE_ID,
+    ColumnSpec,
+    Rule,
     TableSpec,
     category,
     count,
     later_or_equal,
     notes,
     partial_date,
+    row_rule,
     source_id,
     source_ids,
     table,
@@ -42,18 +43,18 @@ from .vocabularies import (
 )
 
 
-def _only_parties_have_belarus_dates() -> pa.Check:
-    return pa.Check(
+def _only_parties_have_belarus_dates() -> Rule:
+    return row_rule(
         lambda df: (df["belarus_status"] == "party") | df["belarus_in_force"].isna(),
-        error="belarus_in_force: only a treaty Belarus is party to can be in force for Belarus",
+        "belarus_in_force: only a treaty Belarus is party to can be in force for Belarus",
     )
 
 
-def _copies_name_their_original() -> pa.Check:
-    return pa.Check(
+def _copies_name_their_original() -> Rule:
+    return row_rule(
         lambda df: (df["tier"] != "copy") | df["copy_url"].notna(),
-        error="copy_url: a source of tier 'copy' needs the address of the copy in copy_url (the "
-              "title, publisher and url name the original it copies)",
+        "copy_url: a source of tier 'copy' needs the address of the copy in copy_url (the "
+        "title, publisher and url name the original it copies)",
     )
 
 
@@ -166,9 +167,9 @@ WTO_ACCESSION_MILESTONES = table(
     },
     checks=[
         later_or_equal("date", "date_end"),
-        pa.Check(
+        row_rule(
             lambda df: ~df["meeting_number"].duplicated() | df["meeting_number"].isna(),
-            error="meeting_number: this working-party meeting number appears twice",
+            "meeting_number: this working-party meeting number appears twice",
         ),
     ],
 )
@@ -216,9 +217,9 @@ WTO_ACCESSIONS = table(
         later_or_equal("application_date", "working_party_established"),
         later_or_equal("working_party_established", "membership_date"),
         later_or_equal("application_date", "membership_date"),
-        pa.Check(
+        row_rule(
             lambda df: (df["status"] == "member") == df["membership_date"].notna(),
-            error="membership_date: status 'member' needs one, 'acceding' must have none",
+            "membership_date: status 'member' needs one, 'acceding' must have none",
         ),
     ],
 )
@@ -309,7 +310,7 @@ FACT_TABLES = (WIPO_TREATIES, BELARUS_WIPO_EVENTS, WTO_ACCESSION_MILESTONES, WTO
 FACT_TABLE_NAMES = tuple(spec.name for spec in FACT_TABLES)
 
 
-def _fact_table() -> pa.Column:
+def _fact_table() -> ColumnSpec:
     return category(FACT_TABLE_NAMES, "The fact table the row is about.")
 
 
@@ -334,9 +335,9 @@ EVIDENCE = table(
                             "but no better source in reach confirms it."),
         "note": notes(),
     },
-    checks=[pa.Check(
+    checks=[row_rule(
         lambda df: (df["verdict"] == "confirmed") | df["note"].notna(),
-        error="note: a 'partial' or 'unverified' verdict needs a note saying why",
+        "note: a 'partial' or 'unverified' verdict needs a note saying why",
     )],
 )
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from . import paths, settings
 from .atomic import write_text_atomically
@@ -48,9 +47,11 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
         problems += found
     problems += _check_unique_key(raw, frame)
     reported = {(error.line, error.column) for error in problems}
+    from pandera.errors import SchemaErrors  # here: loading a clean table needs no pandera
+
     try:
         frame = spec.schema.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
+    except SchemaErrors as errors:
         problems += [error for error in _schema_errors(raw, errors.failure_cases)
                      if (error.line, error.column) not in reported]
     if known_sources is not None:
@@ -195,7 +196,7 @@ def _schema_error(raw: RawTable, failure: pd.Series) -> DataError:
         problem = "a value is required here"
     elif check.startswith("isin("):
         problem = f"'{failure['failure_case']}' is not an allowed value"
-        column_schema = raw.spec.schema.columns.get(column)
+        column_schema = raw.spec.columns.get(column)
         if column_schema is not None:
             hint = f"allowed: {column_schema.description.split('One of: ')[-1].rstrip('.')}"
     elif check.startswith("str_matches("):
