@@ -37,9 +37,13 @@ def environment(copy: Path) -> dict[str, str]:
 
 def timed(command: list[str], copy: Path) -> float:
     started = time.monotonic()
-    subprocess.run(command, cwd=copy, env=environment(copy), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.monotonic() - started
+    result = subprocess.run(command, cwd=copy, env=environment(copy), capture_output=True,
+                            text=True)
+    elapsed = time.monotonic() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command[1:])} failed ({result.returncode}):\n"
+                         f"{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return elapsed
 
 
 def ours(copy: Path, *args: str) -> list[str]:

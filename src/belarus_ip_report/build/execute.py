@@ -32,6 +32,8 @@ from .. import paths, rastercache
 from ..atomic import write_text_atomically
 
 KERNEL_NAME = "python3"
+#: How much lower the chapters' processes are scheduled than the cleaning and the build.
+CHAPTER_NICENESS = 10
 TIMEOUT_SECONDS = 600
 
 
@@ -87,11 +89,11 @@ class Outcome:
 
 
 def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
-                     warm=None, check_data: bool = False) -> Outcome:
+                     check_data: bool = False) -> Outcome:
     """Execute `path` (a notebook in the staging copy) in place; on failure, say which cell
     failed, as JupyterLab shows it, and what to do.
 
-    The kernel starts at once and runs the first cell's imports (then sets `warm`). With
+    The kernel starts at once and runs the first cell's imports. With
     `check_data` (the cleaning notebook) it then checks the raw tables: any problem stops
     here, with the problem's own lines, before a cell runs. With a `gate`, the cells wait
     until the build says this notebook must run (it may say it need not: the kernel just
@@ -115,8 +117,6 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
 
     async def on_notebook_start(notebook) -> None:
         await warm_up(client, warm_up_code(notebook))
-        if warm is not None:
-            warm.set()
         if check_data and (problems := await raw_table_problems(client)):
             raise DataProblems(problems)
         if gate is not None and not await asyncio.to_thread(gate.wait, name):
@@ -236,14 +236,13 @@ def first_line(source: str, limit: int = 60) -> str:
 
 _progress = None  # each worker's end of the progress queue, handed over at its start
 _gate: Gate | None = None
-_first_warm = None
 
 
-def _worker_start(progress_queue, gate: Gate, first_warm) -> None:
+def _worker_start(progress_queue, gate: Gate) -> None:
     """In each worker: leave Ctrl-C to the build, and end with it even if it is killed
     outright (SIGKILL gives it no chance to end us): a watchdog thread sees the parent go."""
-    global _progress, _gate, _first_warm
-    _progress, _gate, _first_warm = progress_queue, gate, first_warm
+    global _progress, _gate
+    _progress, _gate = progress_queue, gate
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Forked from the build, a worker would raise its interrupt on SIGTERM (and print a
     # traceback); the build ends its workers with SIGTERM: they just end. While a notebook
@@ -286,10 +285,14 @@ def _running(process: psutil.Process) -> bool:
         return False
 
 
-def _execute_in_worker(path: Path, stage: Path, cleaning: bool) -> Outcome:
+def _execute_in_worker(path: Path, stage: Path, cleaning: bool, behind_cleaning: bool
+                       ) -> Outcome:
     if cleaning:
-        return execute_notebook(path, stage, _progress, warm=_first_warm, check_data=True)
-    _first_warm.wait()  # the cleaning's kernel starts alone: every chapter waits for it
+        return execute_notebook(path, stage, _progress, check_data=True)
+    if behind_cleaning:
+        # The cleaning is what every chapter waits for: a chapter's worker and kernel start at
+        # once, but yield the processor to it (and to the build itself) whenever it needs it.
+        os.nice(CHAPTER_NICENESS)
     return execute_notebook(path, stage, _progress, _gate)
 
 
@@ -298,10 +301,10 @@ class NotebookRun:
 
     Each kernel imports the package as it starts. The `first` notebook (the cleaning one)
     then checks the raw tables and, if they pass, runs (`first_results`); the others wait at
-    a gate until `go` names those that must run, once the cleaning has run. The cleaning's
-    kernel starts first and alone (all wait for it); the chapters' kernels then start while it
-    checks and runs, on the core it leaves mostly idle: one worker more than cores while the
-    cleaning runs, else one worker per core.
+    a gate until `go` names those that must run, once the cleaning has run. All kernels start
+    at once, but while there is a cleaning to wait for, the chapters' processes are scheduled
+    below it (`CHAPTER_NICENESS`): they use the processor time it leaves. One worker per
+    notebook when a cleaning runs, else one worker per core.
     """
 
     def __init__(self, first: list[Path], then: list[Path], stage: Path, progress_queue) -> None:
@@ -310,12 +313,10 @@ class NotebookRun:
         cores = os.cpu_count() or 1
         workers = max(1, len(jobs) if first else min(len(jobs), cores))
         self._first = [nb.stem for nb in first]
-        first_warm = multiprocessing.Event()
-        if not first:
-            first_warm.set()
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
-                                         initargs=(progress_queue, self._gate, first_warm))
-        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, cleaning)
+                                         initargs=(progress_queue, self._gate))
+        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, cleaning,
+                                                    bool(first))
                          for nb, cleaning in jobs}
 
     def first_results(self) -> list[Outcome]:
