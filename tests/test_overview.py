@@ -10,6 +10,7 @@ from belarus_ip_report.analysis import overview
 from belarus_ip_report.charts import overview as overview_charts
 from belarus_ip_report.dates import parse_partial_date
 from belarus_ip_report.tables import typed
+from belarus_ip_report.text import overview as overview_text
 
 
 def tables():
@@ -60,3 +61,11 @@ def test_summary_chart_draws_one_marker_per_event():
     fig = overview_charts.summary_chart(events, pd.Timestamp("2026-11-21").date(), [], sources)
     lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 1]
     assert len(lines) == len(events)
+
+
+def test_the_peaks_are_the_busiest_decades_of_each_story():
+    per_decade = pd.DataFrame({"wipo": [1, 7, 6, 2], "wto": [0, 3, 9, 1], "brip": [0, 1, 0, 5]},
+                              index=[1970, 1990, 2000, 2020])
+    assert overview_text.peaks_sentence(per_decade) == (
+        "The three stories peak at different times: treaty accessions in the 1990s and 2000s, "
+        "WTO activity in the 2000s, and the Belarus–Russia instruments in the 2020s.")

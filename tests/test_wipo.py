@@ -17,6 +17,7 @@ def treaty(treaty_id, field, adopted, in_force, status="not_party", belarus_in_f
            parties=10, **extra):
     return {
         "treaty_id": treaty_id, "short_name": treaty_id.title(), "field": field,
+        "wipo_group": "wipo_convention" if field == "wipo_convention" else "ip_protection",
         "adopted": adopted, "in_force": in_force, "parties_count": parties,
         "parties_count_as_of": "2026-02-03", "belarus_status": status,
         "belarus_instrument": extra.get("instrument"), "belarus_deposited": None,
@@ -167,3 +168,18 @@ def test_the_participation_chart_marks_the_newest_accession_the_data_gives():
                                               as_of, events, sources)
         notes = [text.get_text() for text in fig.axes[0].texts]
         assert f"{year}: Hague Agreement" in notes, notes
+
+
+def test_joined_per_decade_leaves_out_the_convention_and_continued_treaties(treaties):
+    assert wipo.joined_per_decade(treaties).to_dict() == {1990: 1, 2000: 1}
+
+
+def test_the_joining_paragraph_follows_the_data(treaties):
+    text = wipo_text.joining_paragraph(wipo.founding_convention(treaties),
+                                       wipo.participation_moments(treaties),
+                                       wipo.joined_per_decade(treaties))
+    assert text.startswith("Belarus entered the system in 1970, when the Convention came into "
+                           "force with the Byelorussian SSR among its first members.")
+    assert "continued to apply 1 treaty the Soviet Union had joined" in text
+    assert "then joined 2 more treaties in waves: 1 in the 1990s and 1 in the 2000s" in text
+    assert text.endswith("the latest, the Wct, in 2002.")

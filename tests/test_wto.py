@@ -15,6 +15,7 @@ from belarus_ip_report.text import wto as wto_text
 matplotlib.use("Agg")
 
 AS_OF = date(2026, 11, 21)
+WTO_START = date(1995, 1, 1)
 
 
 def milestones(*rows: tuple) -> pd.DataFrame:
@@ -251,7 +252,8 @@ def test_reported_member_counts_keep_only_the_member_figures_in_date_order():
 
 
 def test_open_accession_runs_to_as_of():
-    durations = wto.accession_durations(sample_accessions(), AS_OF).set_index("government")
+    durations = wto.accession_durations(sample_accessions(), AS_OF, WTO_START)
+    durations = durations.set_index("government")
     belarus = durations.loc["Belarus"]
     assert bool(belarus["still_acceding"])
     assert belarus["years_min"] == pytest.approx(
@@ -261,28 +263,28 @@ def test_open_accession_runs_to_as_of():
 
 
 def test_durations_leave_out_missing_application_dates_and_pre_1995_members():
-    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    durations = wto.accession_durations(sample_accessions(), AS_OF, WTO_START)
     assert "No date" not in set(durations["government"])
     assert "Before WTO" not in set(durations["government"])
     assert wto.without_application_date(sample_accessions()) == ["No date"]
 
 
 def test_durations_are_sorted_longest_first():
-    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    durations = wto.accession_durations(sample_accessions(), AS_OF, WTO_START)
     assert durations["government"].tolist() == ["Older", "Belarus", "Slow", "Quick"]
     assert durations.loc[durations["government"] == "Quick", "years"].iloc[0] == pytest.approx(
         2.0, abs=0.01)
 
 
 def test_rank_counts_completed_and_open_accessions():
-    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    durations = wto.accession_durations(sample_accessions(), AS_OF, WTO_START)
     rank = wto.duration_rank(durations, "Belarus")
     assert rank == {"rank": 2, "of": 4, "rank_open": 2, "of_open": 2, "completed_longer": 0}
     assert wto.duration_rank(durations, "Slow")["rank"] == 3
 
 
 def test_rank_of_a_government_without_a_duration_is_an_error():
-    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    durations = wto.accession_durations(sample_accessions(), AS_OF, WTO_START)
     with pytest.raises(ValueError, match="No date"):
         wto.duration_rank(durations, "No date")
 
@@ -310,15 +312,17 @@ def sample_figures() -> pd.DataFrame:
 
 
 def test_headline_counts_years_from_the_last_possible_day_of_a_month_only_application():
-    head = wto.headline(sample_milestones(), sample_accessions(), sample_figures(), AS_OF)
+    head = wto.headline(sample_milestones(), sample_accessions(), sample_figures(), AS_OF,
+                        WTO_START)
     assert head["years_since_application"] == 33
     late = wto.headline(sample_milestones(), sample_accessions(), sample_figures(),
-                        date(2026, 9, 15))
+                        date(2026, 9, 15), WTO_START)
     assert late["years_since_application"] == 32  # September 1993 may be the 30th
 
 
 def test_headline_figures():
-    head = wto.headline(sample_milestones(), sample_accessions(), sample_figures(), AS_OF)
+    head = wto.headline(sample_milestones(), sample_accessions(), sample_figures(), AS_OF,
+                        WTO_START)
     assert head["meetings_held"] == 4
     assert (head["last_meeting_number"], str(head["last_meeting_date"])) == (4, "2018-05")
     assert (head["bilateral_concluded"], head["bilateral_since_2017"]) == (22, 12)
@@ -328,7 +332,7 @@ def test_headline_figures():
 def test_headline_needs_an_application_date():
     frame = accessions(("Belarus", None, None), ("Quick", "1996-02-01", "1998-02-01"))
     with pytest.raises(ValueError, match="application date"):
-        wto.headline(sample_milestones(), frame, sample_figures(), AS_OF)
+        wto.headline(sample_milestones(), frame, sample_figures(), AS_OF, WTO_START)
 
 
 # --- Charts -------------------------------------------------------------------------------
@@ -357,7 +361,7 @@ def test_timeline_chart_has_titles_labelled_axes_a_source_line_and_annotations(p
 
 
 def test_duration_chart_labels_belarus_and_both_axes(project_style):
-    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    durations = wto.accession_durations(sample_accessions(), AS_OF, WTO_START)
     fig = wto_charts.duration_chart(durations, AS_OF, "Test source")
     ax = fig.axes[0]
     assert ax.get_title("left") and ax.get_xlabel()
@@ -385,10 +389,14 @@ def test_rhythm_and_membership_charts_have_titles_and_labelled_axes(project_styl
 
 
 def test_alt_texts_state_the_computed_numbers():
-    durations = wto.accession_durations(sample_accessions(), AS_OF)
+    durations = wto.accession_durations(sample_accessions(), AS_OF, WTO_START)
     alt = wto_charts.duration_alt(durations, "Belarus", 1)
     assert "Belarus has waited 33.2 years, rank 2 of 4" in alt
     assert "1 accessions without an application date" in alt
     spans = wto.milestone_spans(sample_milestones())
     intervals = wto.meeting_intervals(wto.numbered_meetings(sample_milestones()))
     assert "11.7 years" in wto_charts.timeline_alt(spans, intervals)
+
+
+def test_the_wtos_first_day_is_its_original_members_date():
+    assert wto.wto_first_day(members()) == date(1995, 1, 1)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from ..dates import first_day, first_days, years_between
+from ..dates import first_day, first_days, years_between, years_of
 from ..vocabularies import FIELDS
 
 
@@ -197,10 +197,21 @@ def participation_moments(treaties: pd.DataFrame) -> dict[str, tuple[int, int, s
         "membership": (membership, membership, str(convention["short_name"])),
         # In force from independence, declared in the years after: the span of both.
         "continued": (min(d.year for d in [*effective, *deposited]),
-                      max(d.year for d in [*effective, *deposited]), f"{len(continued)} treaties"),
+                      max(d.year for d in [*effective, *deposited]),
+                      f"{len(continued)} {'treaty' if len(continued) == 1 else 'treaties'}"),
         "newest": (newest["belarus_in_force"].year, newest["belarus_in_force"].year,
                    str(newest["short_name"])),
     }
+
+
+def joined_per_decade(treaties: pd.DataFrame) -> pd.Series:
+    """How many treaties Belarus joined itself, per decade of their entry into force for it
+    (the WIPO Convention and the treaties it continued from the USSR left out), oldest first."""
+    parties = belarus_parties(treaties).dropna(subset=["belarus_in_force"])
+    joined = parties[(parties["belarus_instrument"] != "continued_application")
+                     & (parties["wipo_group"] != "wipo_convention")]
+    decades = (years_of(joined["belarus_in_force"]) // 10 * 10).rename("decade")
+    return decades.value_counts().sort_index().astype(int)
 
 
 def founding_convention(treaties: pd.DataFrame) -> pd.Series:

@@ -247,11 +247,17 @@ def without_application_date(accessions: pd.DataFrame) -> list[str]:
     return sorted(accessions.loc[accessions["application_date"].isna(), "government"])
 
 
-def accession_durations(accessions: pd.DataFrame, as_of: date,
-                        since: date = date(1995, 1, 1)) -> pd.DataFrame:
+def wto_first_day(members: pd.DataFrame) -> date:
+    """The WTO's first day, as `wto_members` dates it: its original members joined that day,
+    the earliest membership date in the table."""
+    return min(members["membership_date"].dropna()).first
+
+
+def accession_durations(accessions: pd.DataFrame, as_of: date, since: date) -> pd.DataFrame:
     """Years from application to membership, longest first; open accessions run to `as_of`.
 
-    Covers governments that became members on or after `since` and those still acceding.
+    Covers governments that became members on or after `since` (the WTO's first day, from the
+    data) and those still acceding.
     Rows without an application date are left out (`without_application_date` names them).
     `years` is measured between midpoints of partial dates; `years_min` and `years_max` bound
     it by their first and last possible days.
@@ -331,15 +337,16 @@ def timeline_summary(milestones: pd.DataFrame) -> dict[str, object]:
 
 
 def headline(milestones: pd.DataFrame, accessions: pd.DataFrame, key_figures: pd.DataFrame,
-             as_of: date, government: str = "Belarus") -> dict[str, object]:
-    """The chapter's headline figures, each computed from the tables."""
+             as_of: date, since: date, government: str = "Belarus") -> dict[str, object]:
+    """The chapter's headline figures, each computed from the tables; accessions are compared
+    from `since`, the WTO's first day."""
     own = accessions.loc[accessions["government"] == government]
     if len(own) != 1 or pd.isna(own["application_date"].iloc[0]):
         raise ValueError(f"wto_accessions needs one row for {government} with an application "
                          "date")
     applied = own["application_date"].iloc[0]
     meetings = numbered_meetings(milestones)
-    durations = accession_durations(accessions, as_of)
+    durations = accession_durations(accessions, as_of, since)
     figures = key_figures.set_index("figure_id")["value"]
     last_meeting = meetings.iloc[-1]
     return {
@@ -348,6 +355,7 @@ def headline(milestones: pd.DataFrame, accessions: pd.DataFrame, key_figures: pd
         "years_since_application": whole_years_between(applied.last, as_of),
         "years_since_application_decimal": Elapsed.between(applied,
                                                            PartialDate.day(as_of)).years(1)[1],
+        "since_year": since.year,
         "meetings_held": len(meetings),
         "last_meeting_number": int(last_meeting["meeting_number"]),
         "last_meeting_date": last_meeting["date"],

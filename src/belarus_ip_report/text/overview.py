@@ -1,9 +1,12 @@
-"""The overview's words: the disagreements between sources, one line each.
+"""The overview's words: when each story peaks, and the disagreements between sources, one
+line each.
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from .words import in_words
 
 
 def discrepancy_table(claims: pd.DataFrame) -> pd.DataFrame:
@@ -22,3 +25,16 @@ def discrepancy_table(claims: pd.DataFrame) -> pd.DataFrame:
         })
     return pd.DataFrame(rows, columns=["Topic", "Where in the data", "What the sources say",
                                        "Value used", "Why"])
+
+
+def peaks_sentence(per_decade: pd.DataFrame) -> str:
+    """The decades in which each story has most events (`overview.events_per_decade`): the two
+    busiest for the treaties, the busiest for the others."""
+    def busiest(lane: str, how_many: int) -> str:
+        counts = per_decade[lane].sort_index()
+        top = counts.sort_values(ascending=False, kind="stable").index[:how_many]
+        return in_words([f"{decade}s" for decade in sorted(top)])
+
+    return (f"The three stories peak at different times: treaty accessions in the "
+            f"{busiest('wipo', 2)}, WTO activity in the {busiest('wto', 1)}, and the "
+            f"Belarus–Russia instruments in the {busiest('brip', 1)}.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .show import people_dates
+from .show import escape, people_dates
+from .words import count_of, in_words
 
 FIELD_LABELS = {
     "industrial_property": "Industrial property",
@@ -43,3 +44,23 @@ def status_table(treaties: pd.DataFrame) -> pd.DataFrame:
         "In force for Belarus": people_dates(table, "belarus_in_force", missing="—"),
         "Sources": table["source_ids"].str.replace(";", "; "),
     }).reset_index(drop=True)
+
+
+def joining_paragraph(convention: pd.Series, moments: dict[str, tuple[int, int, str]],
+                      joined: pd.Series) -> str:
+    """How Belarus came into the treaty system: WIPO membership, the treaties continued from
+    the USSR, then those it joined itself, counted per decade (`wipo.joined_per_decade`)."""
+    membership_year, _, convention_name = moments["membership"]
+    _, _, continued = moments["continued"]
+    newest_year, _, newest_name = moments["newest"]
+    from_start = convention["belarus_in_force"] == convention["in_force"]
+    entry = (f"when the {escape(convention_name)} came into force with the Byelorussian SSR "
+             f"among its first members" if from_start
+             else f"when the Byelorussian SSR joined the {escape(convention_name)}")
+    waves = in_words([f"{number} in the {decade}s" for decade, number in joined.items()])
+    return (
+        f"Belarus entered the system in {membership_year}, {entry}. After independence it "
+        f"declared that it continued to apply {continued} the Soviet Union had joined, then "
+        f"joined {count_of(int(joined.sum()), 'more treaty', 'more treaties')} in waves: "
+        f"{waves}; the latest, the {escape(newest_name)}, in {newest_year}."
+    )
