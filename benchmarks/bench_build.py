@@ -2,8 +2,9 @@
 
     python3 tasks.py bench [--runs 3] [--skip-tests]
 
-It takes about six minutes with the default three runs on a 2-core machine (each run times
-the plain build, a forced build, a no-op and a one-chapter change), plus the test command.
+It takes about two and a half minutes with the default three runs on a 2-core machine (each
+run times the plain build, a forced build, a no-op and a one-chapter change, then the test
+command runs once).
 
 The plain way is `jupyter nbconvert --execute --to html` on each notebook in turn (01 first,
 then the others in name order), with no cache. Each scenario is run `--runs` times and the
