@@ -170,8 +170,8 @@ def as_text(frame: pd.DataFrame, date_columns: Iterable[str]) -> pd.DataFrame:
             out[name] = values
             continue
         out[name] = _text_of(values, lambda d: d.iso)
-        for suffix, part in TEXT_PARTS.items():
-            out[f"{name}_{suffix}"] = _text_of(
+        for column, part in zip(text_columns(name), TEXT_PARTS.values(), strict=True):
+            out[column] = _text_of(
                 values, lambda d, part=part: d.precision if part == "precision"
                 else getattr(d, part).isoformat())
     return pd.DataFrame(out, index=frame.index)
