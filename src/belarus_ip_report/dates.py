@@ -222,12 +222,14 @@ class Elapsed:
 
     def years(self, digits: int) -> tuple[float, float, float]:
         """(shortest, middle, longest) in years of DAYS_PER_YEAR days, rounded."""
-        return tuple(round(days / DAYS_PER_YEAR, digits)
-                     for days in (self.shortest, self.middle, self.longest))
+        return self._in(DAYS_PER_YEAR, digits)
 
     def months(self, digits: int) -> tuple[float, float, float]:
         """(shortest, middle, longest) in months of DAYS_PER_MONTH days, rounded."""
-        return tuple(round(days / DAYS_PER_MONTH, digits)
+        return self._in(DAYS_PER_MONTH, digits)
+
+    def _in(self, days_per_unit: float, digits: int) -> tuple[float, float, float]:
+        return tuple(round(days / days_per_unit, digits)
                      for days in (self.shortest, self.middle, self.longest))
 
 
