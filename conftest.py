@@ -7,8 +7,9 @@ import os
 
 import pytest
 
-from belarus_ip_report import paths, rastercache
-from belarus_ip_report.build.execute import first_line
+from belarus_ip_report.chapters import rastercache
+from belarus_ip_report.foundation import paths
+from belarus_ip_report.publishing.execute import first_line
 
 # The kernels nbval starts inherit this: a chart whose drawing is unchanged takes its PNGs from
 # the cache the build keeps (keyed on the drawing, see `rastercache`) instead of rasterising it

@@ -121,10 +121,10 @@ def main(argv: list[str]) -> int:
         print("Removed .venv and .cache")
         return 0
     commands = {
-        "build": ["-m", "belarus_ip_report.build", *options],
+        "build": ["-m", "belarus_ip_report.publishing", *options],
         "test": ["-m", "pytest", *options],
         "nbval": ["-m", "pytest", "notebooks", *options],
-        "pdf": ["-m", "belarus_ip_report.build.pdf", *options],
+        "pdf": ["-m", "belarus_ip_report.publishing.pdf", *options],
         "bench": [str(ROOT / "benchmarks" / "bench_build.py"), *options],
     }
     if command not in (*commands, "lab", "lock"):

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from belarus_ip_report import paths
+from belarus_ip_report.foundation import paths
 
 ROOT = paths.PROJECT_ROOT
 TOUCHED_NOTEBOOK = "notebooks/03_wto_accession.ipynb"
@@ -48,7 +48,7 @@ def timed(command: list[str], copy: Path) -> float:
 
 
 def ours(copy: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "belarus_ip_report.build", *args]
+    return [sys.executable, "-m", "belarus_ip_report.publishing", *args]
 
 
 def plain_full_build(copy: Path) -> float:

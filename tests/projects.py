@@ -17,8 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from belarus_ip_report import paths
-from belarus_ip_report.build.pipeline import OUTPUT_FOLDERS
+from belarus_ip_report.foundation import paths
+from belarus_ip_report.publishing.pipeline import OUTPUT_FOLDERS
 
 SMALL_NOTEBOOKS = ("01_clean_tables.ipynb", "04_belarus_russia_ip.ipynb")
 
@@ -26,7 +26,7 @@ SMALL_NOTEBOOKS = ("01_clean_tables.ipynb", "04_belarus_russia_ip.ipynb")
 def build_command(copy: Path, *args: str) -> tuple[list[str], dict[str, str]]:
     env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
     env["PYTHONPATH"] = str(copy / "src")
-    return [sys.executable, "-m", "belarus_ip_report.build", *args], env
+    return [sys.executable, "-m", "belarus_ip_report.publishing", *args], env
 
 
 def run_build(copy: Path, *args: str) -> subprocess.CompletedProcess:

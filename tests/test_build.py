@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from projects import outputs, project_copy, run_build
 
-from belarus_ip_report import paths
+from belarus_ip_report.foundation import paths
 
 NO_OP_SECONDS = 2.0
 
@@ -35,7 +35,7 @@ def built_copy(tmp_path_factory) -> Path:
 
 def test_the_copy_imports_its_own_package(built_copy):
     env = dict(os.environ, PYTHONPATH=str(built_copy / "src"))
-    found = subprocess.run([sys.executable, "-c", "import belarus_ip_report.paths as p;"
+    found = subprocess.run([sys.executable, "-c", "import belarus_ip_report.foundation.paths as p;"
                             "print(p.PROJECT_ROOT)"], env=env, capture_output=True, text=True)
     assert Path(found.stdout.strip()) == built_copy
 

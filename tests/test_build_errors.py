@@ -19,8 +19,9 @@ from pathlib import Path
 import projects
 import pytest
 
-from belarus_ip_report import paths, tables
-from belarus_ip_report.build import cache
+from belarus_ip_report.curated import tables
+from belarus_ip_report.foundation import paths
+from belarus_ip_report.publishing import cache
 
 MEMBERS = "wto_members.csv"
 BAD_DATE = ("data/raw/wto_members.csv, line 7, column 'membership_date': "
@@ -110,7 +111,7 @@ def outputs(root: Path) -> dict[str, tuple[bytes, int]]:
 def run_build(copy: Path) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
     env["PYTHONPATH"] = str(copy / "src")
-    return subprocess.run([sys.executable, "-m", "belarus_ip_report.build"], cwd=copy,
+    return subprocess.run([sys.executable, "-m", "belarus_ip_report.publishing"], cwd=copy,
                           env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -159,6 +160,6 @@ def test_a_superscript_digit_is_a_problem_not_a_traceback(raw_copy):
 
 
 def test_the_build_splits_source_ids_as_the_tables_do():
-    from belarus_ip_report.columns import SOURCE_SEPARATOR
+    from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 
     assert cache.SOURCE_SEPARATOR == SOURCE_SEPARATOR

@@ -11,7 +11,7 @@ import json
 import yaml
 from jsonschema import Draft7Validator
 
-from belarus_ip_report import paths, settings
+from belarus_ip_report.foundation import paths, settings
 
 SCHEMA = paths.PROJECT_ROOT / "tests" / "data" / "citation-file-format-1.2.0.schema.json"
 

@@ -7,10 +7,10 @@ matplotlib.use("Agg")  # tests draw charts without a display; notebooks keep the
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from belarus_ip_report.analysis import cooperation
-from belarus_ip_report.charts import cooperation as cooperation_charts
-from belarus_ip_report.tables import typed
-from belarus_ip_report.text import cooperation as cooperation_text
+from belarus_ip_report.chapters.belarus_russia_ip import charts as cooperation_charts
+from belarus_ip_report.chapters.belarus_russia_ip import model as cooperation
+from belarus_ip_report.chapters.belarus_russia_ip import words as cooperation_text
+from belarus_ip_report.curated.tables import typed
 
 
 @pytest.fixture

@@ -18,8 +18,9 @@ from unittest import mock
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from belarus_ip_report import csvfiles, paths, tables
-from belarus_ip_report.errors import DataError, DataErrors
+from belarus_ip_report.curated import csvfiles, tables
+from belarus_ip_report.foundation import paths
+from belarus_ip_report.foundation.errors import DataError, DataErrors
 
 FILES = ("wto_accession_milestones.csv", "belarus_russia_ip.csv")
 ORIGINALS = {name: (paths.RAW / name).read_text(encoding="utf-8") for name in FILES}

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from belarus_ip_report import paths
-from belarus_ip_report.build import datapackage
-from belarus_ip_report.schemas import TABLES
+from belarus_ip_report.curated.schemas import TABLES
+from belarus_ip_report.foundation import paths
+from belarus_ip_report.publishing import datapackage
 
 PACKAGE = paths.PROCESSED / "datapackage.json"
 

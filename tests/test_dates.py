@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from belarus_ip_report.dates import (
+from belarus_ip_report.foundation.dates import (
     Elapsed,
     PartialDate,
     as_text,
@@ -185,7 +185,7 @@ def test_a_partial_date_knows_its_year_and_can_be_said_less_exactly():
 
 
 def test_loading_a_clean_table_gives_typed_dates_without_the_helper_columns(tmp_path):
-    from belarus_ip_report import tables
+    from belarus_ip_report.curated import tables
 
     frame = tables.load_table("wto_accessions")
     assert "application_date_precision" not in frame.columns

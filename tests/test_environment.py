@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from belarus_ip_report import paths
+from belarus_ip_report.foundation import paths
 
 
 def requirement_pins(text: str) -> dict[str, str]:
@@ -83,5 +83,5 @@ def test_requirement_pins_rejects_a_loose_pin():
 
 def test_paths_come_from_the_package_not_the_working_directory(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    assert paths.RAW == Path(paths.__file__).resolve().parents[2] / "data" / "raw"
+    assert paths.RAW == Path(paths.__file__).resolve().parents[3] / "data" / "raw"
     assert paths.relative(paths.RAW / "sources.csv") == "data/raw/sources.csv"

@@ -15,9 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from belarus_ip_report import crosschecks, paths, tables
-from belarus_ip_report.errors import DataErrors
-from belarus_ip_report.schemas import FACT_TABLES, TABLES_BY_NAME
+from belarus_ip_report.curated import crosschecks, tables
+from belarus_ip_report.curated.schemas import FACT_TABLES, TABLES_BY_NAME
+from belarus_ip_report.foundation import paths
+from belarus_ip_report.foundation.errors import DataErrors
 
 TREATY = {"treaty_id": "hague", "adopted": "1925-11-06", "in_force": "1928-06-01",
           "parties_count": "80", "parties_count_as_of": "2026-02-03", "belarus_status": "party",

@@ -23,7 +23,7 @@ import psutil
 import pytest
 from projects import build_command, copy_built, outputs, run_build
 
-from belarus_ip_report.build import cache
+from belarus_ip_report.publishing import cache
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from belarus_ip_report import paths, settings
 from belarus_ip_report.chapters import CHAPTERS, CLEANING, reads_line
-from belarus_ip_report.dates import format_for_people
+from belarus_ip_report.foundation import paths, settings
+from belarus_ip_report.foundation.dates import format_for_people
 
 README = (paths.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 

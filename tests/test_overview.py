@@ -6,11 +6,11 @@ matplotlib.use("Agg")  # tests draw without a display; notebooks keep the inline
 
 import pandas as pd  # noqa: E402
 
-from belarus_ip_report.analysis import overview
-from belarus_ip_report.charts import overview as overview_charts
-from belarus_ip_report.dates import parse_partial_date
-from belarus_ip_report.tables import typed
-from belarus_ip_report.text import overview as overview_text
+from belarus_ip_report.chapters.overview import charts as overview_charts
+from belarus_ip_report.chapters.overview import model as overview
+from belarus_ip_report.chapters.overview import words as overview_text
+from belarus_ip_report.curated.tables import typed
+from belarus_ip_report.foundation.dates import parse_partial_date
 
 
 def tables():

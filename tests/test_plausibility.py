@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from belarus_ip_report import paths, settings, tables
-from belarus_ip_report.errors import DataError, DataErrors
+from belarus_ip_report.curated import tables
+from belarus_ip_report.foundation import paths, settings
+from belarus_ip_report.foundation.errors import DataError, DataErrors
 
 
 @pytest.fixture

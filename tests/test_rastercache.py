@@ -10,7 +10,8 @@ matplotlib.use("Agg")  # tests draw charts without a display; notebooks keep the
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from belarus_ip_report import charts, rastercache  # noqa: E402
+from belarus_ip_report.chapters import figures as charts  # noqa: E402
+from belarus_ip_report.chapters import rastercache  # noqa: E402
 
 
 def small_chart():

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from belarus_ip_report import paths, settings
-from belarus_ip_report.build.report import CONTENT_SECURITY_POLICY
 from belarus_ip_report.chapters import CHAPTERS
-from belarus_ip_report.dates import format_for_people
-from belarus_ip_report.tables import load_table
+from belarus_ip_report.curated.tables import load_table
+from belarus_ip_report.foundation import paths, settings
+from belarus_ip_report.foundation.dates import format_for_people
+from belarus_ip_report.publishing.report import CONTENT_SECURITY_POLICY
 
 REPORT = paths.REPORT / "index.html"
 SCREENSHOTS = paths.BUILD_CACHE / "screenshots"
@@ -233,7 +233,7 @@ def pdf_page_texts(pdf_file: Path) -> list[str]:
 
 
 def test_the_print_edition_has_every_chapter_and_caption_and_no_blank_page(browser, tmp_path):
-    from belarus_ip_report.build import pdf
+    from belarus_ip_report.publishing import pdf
 
     target = tmp_path / "report.pdf"
     pdf.print_with(browser, REPORT, target)

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from belarus_ip_report import paths
+from belarus_ip_report.foundation import paths
 
 
 def test_ruff_finds_nothing_in_code_and_notebooks():

@@ -17,10 +17,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from belarus_ip_report import atomic, csvfiles, paths, tables
-from belarus_ip_report.dates import as_text
-from belarus_ip_report.errors import DataError, DataErrors
-from belarus_ip_report.schemas import TABLES_BY_NAME
+from belarus_ip_report.curated import csvfiles, tables
+from belarus_ip_report.curated.schemas import TABLES_BY_NAME
+from belarus_ip_report.foundation import atomic, paths
+from belarus_ip_report.foundation.dates import as_text
+from belarus_ip_report.foundation.errors import DataError, DataErrors
 
 MEMBERS = "wto_members.csv"
 MILESTONES = "wto_accession_milestones.csv"

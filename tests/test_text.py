@@ -2,7 +2,7 @@
 
 import pytest
 
-from belarus_ip_report.text.words import count_of, in_words
+from belarus_ip_report.chapters.prose import count_of, in_words
 
 
 @pytest.mark.parametrize(("items", "expected"), [

@@ -5,10 +5,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from belarus_ip_report.analysis import wipo
-from belarus_ip_report.charts import wipo as wipo_charts
-from belarus_ip_report.tables import typed
-from belarus_ip_report.text import wipo as wipo_text
+from belarus_ip_report.chapters.wipo_treaties import charts as wipo_charts
+from belarus_ip_report.chapters.wipo_treaties import model as wipo
+from belarus_ip_report.chapters.wipo_treaties import words as wipo_text
+from belarus_ip_report.curated.tables import typed
 
 AS_OF = date(2026, 11, 21)
 
@@ -152,9 +152,9 @@ def test_parties_before_the_newest_accession_leaves_it_out(treaties):
 
 def test_the_participation_chart_marks_the_newest_accession_the_data_gives():
     """Move a treaty's date in a copy of the data: the annotation follows (no year in code)."""
-    from belarus_ip_report import paths as project_paths
-    from belarus_ip_report.dates import parse_partial_date
-    from belarus_ip_report.tables import load_table
+    from belarus_ip_report.curated.tables import load_table
+    from belarus_ip_report.foundation import paths as project_paths
+    from belarus_ip_report.foundation.dates import parse_partial_date
 
     treaties = load_table("wipo_treaties", project_paths.PROCESSED)
     moved = treaties.copy()

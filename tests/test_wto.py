@@ -6,11 +6,11 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from belarus_ip_report import dates, paths
-from belarus_ip_report.analysis import wto
-from belarus_ip_report.charts import wto as wto_charts
-from belarus_ip_report.tables import typed
-from belarus_ip_report.text import wto as wto_text
+from belarus_ip_report.chapters.wto_accession import charts as wto_charts
+from belarus_ip_report.chapters.wto_accession import model as wto
+from belarus_ip_report.chapters.wto_accession import words as wto_text
+from belarus_ip_report.curated.tables import typed
+from belarus_ip_report.foundation import dates, paths
 
 matplotlib.use("Agg")
 

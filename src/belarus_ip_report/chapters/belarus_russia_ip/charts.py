@@ -1,0 +1,111 @@
+"""The Belarus–Russia chapter's chart: the instruments on one time line, by level.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from belarus_ip_report.chapters import figures as charts
+from belarus_ip_report.chapters.belarus_russia_ip.model import (
+    instruments,
+    integration_span,
+    integration_treaties,
+)
+from belarus_ip_report.chapters.belarus_russia_ip.words import KIND_LABELS
+from belarus_ip_report.foundation.dates import decimal_year, years_of
+
+#: Marker and colour per kind of IP instrument: shape and colour both carry the kind.
+KIND_STYLE = {
+    "intergovernmental_agreement": ("s", charts.BLUE),
+    "agency_agreement": ("^", charts.ORANGE),
+    "memorandum": ("D", charts.PURPLE),
+    "government_decision": ("P", charts.RED),
+}
+
+
+#: Lanes by who signed on the Belarusian side: governments, or the IP office (NCIP).
+LEVELS = {"intergovernmental_agreement": 2, "government_decision": 2, "agency_agreement": 1,
+          "memorandum": 1}
+
+
+LEVEL_LABELS = {2: "Governments", 1: "IP offices and agencies"}
+
+
+def label(short_name: str) -> str:
+    """A short name as drawn beside its marker: on two lines of about equal length, unless it
+    is short enough for one."""
+    words = short_name.split()
+    if len(short_name) <= 14 or len(words) == 1:
+        return short_name
+    split = min(range(1, len(words)), key=lambda at: max(len(" ".join(words[:at])),
+                                                         len(" ".join(words[at:]))))
+    return " ".join(words[:split]) + "\n" + " ".join(words[split:])
+
+
+def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
+    """IP instruments by date and level (labelled with their short names), the integration
+    treaties as a shaded band."""
+    fig, ax = plt.subplots(figsize=(8.4, 5.2))
+    start, end = integration_span(table)
+    ax.axvspan(decimal_year(start.first), decimal_year(end.last), color="#e8e8e8",
+               zorder=0)
+    treaties = integration_treaties(table)
+    names = ",\n".join(f"{name} {d.year}"
+                        for name, d in zip(treaties["short_name"], treaties["date"], strict=True))
+    ax.text(decimal_year(start.first) + 0.15, 1.5, f"Integration\ntreaties:\n{names}",
+            fontsize=7.5, va="center", color="#333333")
+    items = instruments(table)
+    offsets: dict[int, int] = {}
+    same_date: dict[tuple[int, str], int] = {}
+    for row in items.itertuples(index=False):
+        when = row.date
+        marker, colour = KIND_STYLE[row.kind]
+        lane = LEVELS[row.kind]
+        # Instruments with the same (partial) date are dodged so none hides another.
+        dodge = same_date.get((lane, row.date), 0)
+        same_date[(lane, row.date)] = dodge + 1
+        level = lane + 0.14 * dodge
+        x = decimal_year(when.midpoint)
+        exact = when.precision == "day"
+        if not exact:
+            ax.hlines(level, decimal_year(when.first), decimal_year(when.last),
+                      color=colour, linewidth=3, alpha=0.5)
+        ax.plot([x], [level], marker=marker, markersize=9, color=colour, linestyle="none",
+                markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+        turn = offsets.get(lane, 0)
+        offsets[lane] = turn + 1
+        # Government labels go above their lane, agency labels below, on four staggered tiers.
+        dy = (0.25, 0.45, 0.65, 0.85)[turn % 4] * (1 if lane == max(LEVEL_LABELS) else -1)
+        ax.annotate(label(row.short_name), xy=(x, level), xytext=(x, lane + dy), fontsize=7,
+                    ha="center", va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6})
+    ax.set_yticks(list(LEVEL_LABELS), list(LEVEL_LABELS.values()))
+    ax.set_ylim(0.0, 3.0)
+    first, last = items["date"].min().year, items["date"].max().year
+    ax.set_xlim(int(first) - 1, int(last) + 2.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(f"Belarus–Russia IP instruments, {first}–{last}")
+    ax.set_xlabel("Year (hollow marker and bar: only the month or year is known)")
+    handles = [Line2D([], [], marker=m, color=c, linestyle="none", markersize=8,
+                      label=KIND_LABELS[k]) for k, (m, c) in KIND_STYLE.items()]
+    handles.append(Patch(color="#e8e8e8", label="Integration treaties (context)"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.0), fontsize=7.5,
+              ncols=2)
+    charts.add_source_line(fig, charts.source_text(table, sources))
+    return fig
+
+
+def timeline_alt(table: pd.DataFrame) -> str:
+    items = instruments(table)
+    start, end = integration_span(table)
+    years = years_of(items["date"])
+    recent = years >= years.iloc[len(years) // 2]
+    return (f"Timeline from {years.min()} to {years.max()} of {len(items)} Belarus–Russia IP "
+            f"instruments in two lanes, governments and IP offices, with the "
+            f"{start.first.year}–{end.last.year} integration treaties as a shaded band; "
+            f"{int(recent.sum())} of the {len(items)} instruments date from "
+            f"{years.iloc[len(years) // 2]} onwards.")

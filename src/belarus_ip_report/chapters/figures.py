@@ -1,0 +1,185 @@
+"""The chart style and the one way a chart leaves a notebook: saved and shown with alt text."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import PIL.Image
+from IPython.display import Image, display
+from matplotlib.figure import Figure
+
+from belarus_ip_report.chapters import rastercache
+from belarus_ip_report.foundation import paths
+from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
+
+#: Resolution of the figure shown in the notebook and embedded in the report.
+SCREEN_DPI = 110
+#: Resolution of the PNG file in figures/, for print.
+PRINT_DPI = 300
+
+# The style's colour cycle, named for charts that need a fixed colour per meaning. Read from
+# the .mplstyle, so the palette is written in one place only.
+BLUE, ORANGE, RED, GREY, PURPLE, BROWN = (
+    matplotlib.rc_params_from_file(paths.CHART_STYLE, use_default_template=False)
+    ["axes.prop_cycle"].by_key()["color"][:6]
+)
+
+
+def use_project_style() -> None:
+    plt.style.use(paths.CHART_STYLE)
+
+
+def add_source_line(fig: Figure, text: str) -> None:
+    """The source, bottom left under the axes, as every published chart carries it.
+
+    The layout keeps a strip at the bottom free for it, sized to the figure's height.
+    """
+    wrapped = textwrap.fill(f"Source: {text}", width=int(fig.get_figwidth() * 17))
+    lines = wrapped.count("\n") + 1
+    strip = (0.16 * lines + 0.08) / fig.get_figheight()
+    if fig.get_layout_engine() is None:
+        fig.set_layout_engine("constrained")
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    fig.text(0.01, 0.01, wrapped, ha="left", va="bottom", fontsize=7.5, color="#555555")
+
+
+def freeze_layout(fig: Figure) -> None:
+    """Run the layout engine once (it measures the text, nothing is drawn), then fix every axes
+    at its position rounded to 1e-9, with no layout engine left.
+
+    Constrained layout can place axes differently in the last bit from one process to the
+    next (it iterates over objects in memory order); SVG clip-path ids hash those positions,
+    so without this an identical chart gives a different file.
+
+    Drawing is the costly part of a chart, and each chart is now drawn once for its SVG (and
+    once more only when its rasters are not cached). `draw_without_rendering` would draw it
+    once more just to run the layout; and with any layout engine set, even the placeholder
+    that `set_layout_engine("none")` leaves, `savefig` draws it once more before the SVG. The
+    outputs are byte-identical either way (the build's tests compare them to the committed
+    ones); a forced build's CPU fell by about a fifth.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        return
+    engine.execute(fig)
+    positions = [(axes, axes.get_position().bounds) for axes in fig.axes]
+    fig._layout_engine = None  # the public set_layout_engine("none") keeps a placeholder
+    for axes, bounds in positions:
+        axes.set_position([round(value, 9) for value in bounds])
+
+
+def rasters(fig: Figure, svg: bytes) -> dict[str, bytes]:
+    """The print and screen PNGs; under the build, from its raster cache when the chart's
+    drawing (`svg`) is one it has rasterised before (see `rastercache`)."""
+    where = rastercache.folder()
+    entry = rastercache.key(svg, matplotlib.__version__, PIL.__version__,
+                            paths.CHART_STYLE.read_bytes(), f"{PRINT_DPI} {SCREEN_DPI}")
+    if where is not None and (kept := rastercache.lookup(where, entry)) is not None:
+        return kept
+    print_image = raster(fig, PRINT_DPI)
+    pngs = {"print": png_bytes(print_image, PRINT_DPI),
+            "screen": png_bytes(screen_image(print_image), SCREEN_DPI)}
+    if where is not None:
+        rastercache.store(where, entry, pngs)
+    return pngs
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """Render without a date, so the bytes depend only on the chart."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def raster(fig: Figure, dpi: int) -> PIL.Image.Image:
+    """Draw the figure once at `dpi` into an RGB image (the background is opaque white)."""
+    screen_dpi = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        fig.canvas.draw()
+        image = PIL.Image.frombuffer("RGBA", fig.canvas.get_width_height(physical=True),
+                                     fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        return image.convert("RGB")
+    finally:
+        fig.set_dpi(screen_dpi)
+
+
+def png_bytes(image: PIL.Image.Image, dpi: int) -> bytes:
+    """PNG without a date or software version, so the bytes depend only on the pixels."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+def screen_image(print_image: PIL.Image.Image) -> PIL.Image.Image:
+    """The print raster scaled down to screen resolution (one drawing serves both), in 256
+    colours: a chart has few, and the report stays a quarter of the size."""
+    scale = SCREEN_DPI / PRINT_DPI
+    size = (round(print_image.width * scale), round(print_image.height * scale))
+    smaller = print_image.resize(size, PIL.Image.LANCZOS, reducing_gap=2.0)
+    return smaller.quantize(256, method=PIL.Image.Quantize.FASTOCTREE)
+
+
+def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) -> None:
+    """Save `figures/<name>.svg` and `.png` (and the data as `.csv`), then show it with alt text.
+
+    The figure is closed afterwards so the inline backend does not show it a second time.
+    """
+    if not alt.strip():
+        raise ValueError(f"figure {name}: alt text is required")
+    freeze_layout(fig)
+    svg = svg_bytes(fig)
+    write_bytes_atomically(paths.FIGURES / f"{name}.svg", svg)
+    pngs = rasters(fig, svg)
+    write_bytes_atomically(paths.FIGURES / f"{name}.png", pngs["print"])
+    if data is not None:
+        write_text_atomically(paths.FIGURES / f"{name}.csv",
+                              data.to_csv(index=False, lineterminator="\n"))
+    screen = pngs["screen"]
+    title, source = chart_title(fig), chart_source(fig)
+    plt.close(fig)
+    # The report builds each figure's numbered caption, source line and "data behind this
+    # chart" from this metadata, so that none of it lives only inside the image.
+    display(Image(data=screen, format="png", alt=alt,
+                  metadata={"figure_name": name, "title": title, "source": source}))
+
+
+def chart_title(fig: Figure) -> str:
+    """The chart's own title (the figure's, else the first axes'), in one line."""
+    texts = [fig._suptitle.get_text() if fig._suptitle else ""]
+    texts += [axes.get_title() or axes.get_title("left") for axes in fig.axes]
+    return " ".join(next((t for t in texts if t.strip()), "").split())
+
+
+def chart_source(fig: Figure) -> str:
+    """The source line drawn under the chart, without its 'Source:' prefix."""
+    line = next((t.get_text() for t in fig.texts if t.get_text().startswith("Source:")), "")
+    return " ".join(line.removeprefix("Source:").split())
+
+
+def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3) -> str:
+    """The source line of a chart, built from the source ids of the rows it draws and the
+    `sources` table (which the notebook loads, so that the build knows it reads it).
+
+    Names the publishers cited most often by those rows and counts the rest, so that the line
+    follows the data when rows are added or corrected.
+    """
+    from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
+
+    sources = sources.set_index("source_id")
+    ids = [i for value in frame["source_ids"].dropna()
+           for i in str(value).split(SOURCE_SEPARATOR)]
+    publishers = pd.Series([_short_publisher(sources.at[i, "publisher"]) for i in ids])
+    publishers = publishers.value_counts(sort=False).sort_values(ascending=False, kind="stable")
+    named = list(publishers.index[:most])
+    rest = len(publishers) - len(named)
+    more = f" and {rest} other publisher{'s' if rest > 1 else ''}" if rest > 0 else ""
+    return f"{'; '.join(named)}{more}; see References."
+
+
+def _short_publisher(name: str) -> str:
+    return name.split(" (")[0]

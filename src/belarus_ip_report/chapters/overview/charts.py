@@ -1,0 +1,82 @@
+"""The overview's chart: the three stories on one time axis.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from belarus_ip_report.chapters import figures as charts
+from belarus_ip_report.chapters.overview.model import as_year_fraction
+from belarus_ip_report.foundation.dates import PartialDate
+
+#: One lane per story, top to bottom, with the marker and colour its events are drawn in.
+LANES = {
+    "wipo": ("WIPO: treaties in\nforce for Belarus", "o", charts.BLUE),
+    "wto": ("WTO accession\nmilestones", "s", charts.RED),
+    "brip": ("Belarus–Russia\nIP instruments", "D", charts.PURPLE),
+}
+
+
+def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, PartialDate, str]],
+                  sources: pd.DataFrame) -> Figure:
+    """The three stories on one axis from the year of the first event. `notes` are (lane, date,
+    text) annotations."""
+    fig, ax = plt.subplots(figsize=(8.4, 4.2))
+    lane_y = {lane: len(LANES) - i for i, lane in enumerate(LANES)}
+    for lane, (_, marker, colour) in LANES.items():
+        of_lane = events[events["lane"] == lane]
+        for value in of_lane["date"]:
+            x, exact = as_year_fraction(value)
+            ax.plot([x], [lane_y[lane]], marker=marker, color=colour, markersize=6.5,
+                    alpha=0.8, linestyle="none",
+                    markerfacecolor=colour if exact else "white", markeredgewidth=1.2)
+    for lane, value, text in notes:
+        x, _ = as_year_fraction(value)
+        ax.annotate(text, xy=(x, lane_y[lane]), xytext=(x, lane_y[lane] + 0.42), fontsize=7.5,
+                    ha="center", arrowprops={"arrowstyle": "-", "color": "#888888",
+                                             "linewidth": 0.7})
+    ax.set_yticks(list(lane_y.values()), [LANES[lane][0] for lane in lane_y])
+    ax.set_ylim(0.4, len(LANES) + 0.85)
+    first = int(events["year"].min())
+    ax.set_xlim(first - 1, as_of.year + 1)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(f"Three stories on one time line, {first}–{as_of.year}")
+    ax.set_xlabel("Year (hollow marker: only the month or year is known)")
+    handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=label.replace("\n", " "))
+               for label, m, c in LANES.values()]
+    ax.legend(handles=handles, loc="lower left", fontsize=7.5)
+    charts.add_source_line(fig, charts.source_text(events, sources))
+    return fig
+
+
+def key_moments(treaties: pd.DataFrame, milestones: pd.DataFrame,
+                instruments: pd.DataFrame) -> list[tuple[str, PartialDate, str]]:
+    """The annotations of the summary chart, each a (lane, date, label) read from the data:
+    WIPO membership and the newest accession; the GATT application and the last numbered
+    meeting; the first and the latest Belarus–Russia IP instrument."""
+    from belarus_ip_report.chapters.belarus_russia_ip import model as cooperation_analysis
+    from belarus_ip_report.chapters.wipo_treaties import model as wipo_analysis
+    from belarus_ip_report.chapters.wto_accession import model as wto_analysis
+    from belarus_ip_report.chapters.wto_accession.words import ordinal
+
+    convention = wipo_analysis.founding_convention(treaties)
+    parties = wipo_analysis.belarus_parties(treaties).dropna(subset=["belarus_in_force"])
+    newest = parties.loc[parties["belarus_in_force"].idxmax()]
+    application = milestones.loc[milestones["milestone_id"] == "gatt-application"].iloc[0]
+    meetings = wto_analysis.numbered_meetings(milestones)
+    last_meeting = meetings.iloc[-1]
+    items = cooperation_analysis.instruments(instruments)
+    first, latest = items.iloc[0], items.iloc[-1]
+    return [
+        ("wipo", convention["belarus_in_force"], "WIPO member"),
+        ("wipo", newest["belarus_in_force"], str(newest["short_name"]).split(" ")[0]),
+        ("wto", application["date"], "GATT application"),
+        ("wto", last_meeting["date"], f"{ordinal(int(last_meeting['meeting_number']))} meeting"),
+        ("brip", first["date"], f"{first['date'].year} agreement"),
+        ("brip", latest["date"], f"{latest['date'].year} IP agreement"),
+    ]

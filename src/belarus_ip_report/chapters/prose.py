@@ -1,0 +1,95 @@
+"""How notebooks show tables and generated prose: escaped, readable, the same on every run."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from belarus_ip_report.foundation.dates import PartialDate, format_for_people
+
+NUMERIC_KINDS = "iuf"
+
+
+#: Characters that Markdown (or HTML inside it) can turn into markup: links, images, emphasis,
+#: code, headings, lists, tables, autolinks. Each becomes a numeric character reference, which
+#: every Markdown renderer shows as the character itself and never parses.
+MARKDOWN_SIGNIFICANT = set("\\`*_{}[]()#+-.!|~<>&\"'$:=")
+
+
+def escape(text: object) -> str:
+    """Text from the data, made inert for generated Markdown (and the HTML it becomes): it can
+    never open a link, an image, emphasis, code or a tag, whatever it contains."""
+    return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_SIGNIFICANT else ch for ch in str(text))
+
+
+def say(markdown: str) -> None:
+    """Show prose generated from computed values; data-derived parts must go through escape()."""
+    display(Markdown(markdown))
+
+
+def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
+    """An HTML table without the index: numbers right-aligned, every value escaped."""
+    numeric = {c for c in frame.columns if frame[c].dtype.kind in NUMERIC_KINDS
+               or str(frame[c].dtype) == "Int64"}
+    number_class = ' class="num"'
+    head = "".join(
+        f'<th scope="col"{number_class if c in numeric else ""}>{html.escape(str(c))}</th>'
+        for c in frame.columns
+    )
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, record, strict=True):
+            text = "—" if pd.isna(value) else html.escape(str(value))
+            cells.append(f"<td{number_class if column in numeric else ''}>{text}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f'<div class="table-wrap"><table>{caption_html}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
+    """Show a table; the report numbers it and sets its caption from the metadata."""
+    display(HTML(table_html(frame, caption)),
+            metadata={"table": {"caption": caption or "", "body": table_html(frame)}})
+
+
+def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None,
+                 missing: object = pd.NA) -> pd.Series:
+    """A date column as readers write dates: '11 July 2019', 'July 2019', '31 October–3 November
+    2017' (a range where `end_column` is given); `missing` where there is no date."""
+    ends = frame[end_column] if end_column else pd.Series(None, index=frame.index, dtype=object)
+    return pd.Series(
+        [
+            format_for_people(start, end if isinstance(end, PartialDate) else None)
+            if isinstance(start, PartialDate) else missing
+            for start, end in zip(frame[column], ends, strict=True)
+        ],
+        index=frame.index,
+        dtype="str",
+    )
+
+def in_words(items: Sequence[str], *, none: str = "none") -> str:
+    """'none', 'A', 'A and B', 'A, B and C'."""
+    items = [str(item) for item in items]
+    if not items:
+        return none
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def count_of(number: int, singular: str, plural: str | None = None) -> str:
+    """'no treaties', '1 treaty', '3 treaties'."""
+    plural = plural or f"{singular}s"
+    if number == 0:
+        return f"no {plural}"
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def short_label(text: str, limit: int = 42) -> str:
+    """`text` cut at a word to at most `limit` characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

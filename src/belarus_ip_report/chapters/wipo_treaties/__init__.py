@@ -1,0 +1,2 @@
+"""Chapter 1: the treaty system WIPO administers and Belarus's place in it (model, charts,
+words)."""

@@ -1,0 +1,253 @@
+"""Checks that span tables: every fact value has evidence, evidence points at real rows and
+sources, row-level `source_ids` agree with the evidence, a fact kept in two tables holds the
+same value in both, and each discrepancy names a real place and one decision.
+
+Each check reports every problem it finds (file, CSV line, column, what to do), not only the
+first, because a contributor adding a batch of facts wants the whole list at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
+from belarus_ip_report.curated.schemas import FACT_TABLE_NAMES, TABLES_BY_NAME
+from belarus_ip_report.foundation.errors import DataError, DataErrors
+
+#: Tables that share a key space: a government found in both holds one membership date.
+JOINED_FACTS = (("wto_members", "membership_date", "wto_accessions", "membership_date"),)
+
+EVIDENCE_HINT = ("add a row to data/raw/evidence.csv (table,row_key,column,value,source_id,"
+                 "locator,...) naming the source that states it")
+
+
+@dataclass(frozen=True)
+class RawRows:
+    """A raw table's text cells (before typing and sorting) with the CSV line of each row."""
+
+    file: str
+    frame: pd.DataFrame
+    lines: list[int]
+    #: Each column as a list, made on first use: cells are read one by one thousands of times.
+    _columns: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+
+    def line(self, position: int) -> int:
+        return self.lines[position]
+
+    def cell(self, position: int, column: str) -> str | None:
+        if column not in self._columns:
+            self._columns[column] = self.frame[column].tolist()
+        value = self._columns[column][position]
+        return value if isinstance(value, str) else None
+
+
+def _key(spec_name: str) -> str:
+    return TABLES_BY_NAME[spec_name].key[0]
+
+
+def _index_rows(rows: RawRows, key: str) -> dict[str, int]:
+    return {value: position for position, value in enumerate(rows.frame[key])
+            if isinstance(value, str)}
+
+
+def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
+    """Raise DataErrors listing every cross-table problem; return quietly when there is none."""
+    problems = [
+        *_evidence_points_at_facts(raw),
+        *_facts_have_evidence(raw),
+        *_source_ids_agree_with_evidence(raw),
+        *_same_facts_agree(raw),
+        *_discrepancies_are_coherent(raw),
+        *_routes_follow_accessions(raw),
+    ]
+    if problems:
+        raise DataErrors(problems)
+
+
+def _evidence_points_at_facts(raw: Mapping[str, RawRows]) -> list[DataError]:
+    evidence = raw["evidence"]
+    indexes = {name: _index_rows(raw[name], _key(name)) for name in FACT_TABLE_NAMES}
+    problems = []
+    for position, row in enumerate(evidence.frame.itertuples(index=False)):
+        line = evidence.line(position)
+        table = row.table
+        if table not in indexes:
+            continue  # the schema has already refused an unknown table name
+        target = raw[table]
+        if row.row_key not in indexes[table]:
+            problems.append(DataError(
+                evidence.file, f"no row '{row.row_key}' in {target.file}", line=line,
+                column="row_key", hint="fix the key, or remove this evidence row"))
+            continue
+        if row.column not in target.frame.columns or row.column == "source_ids":
+            problems.append(DataError(
+                evidence.file, f"'{row.column}' is not a column of facts in {target.file}",
+                line=line, column="column",
+                hint=f"evidence is required for {', '.join(TABLES_BY_NAME[table].evidence_columns)}"
+                     " and allowed for any other column"))
+            continue
+        if row.column not in TABLES_BY_NAME[table].evidence_columns:
+            continue  # descriptive text (a title, the parties): the source's wording is kept
+        held = target.cell(indexes[table][row.row_key], row.column)
+        if held != row.value:
+            shown = "an empty value" if held is None else f"'{held}'"
+            problems.append(DataError(
+                evidence.file, f"says '{row.value}' but {target.file} (line "
+                f"{target.line(indexes[table][row.row_key])}) holds {shown} for "
+                f"{row.row_key} / {row.column}", line=line, column="value",
+                hint="correct whichever is wrong; a changed fact needs its evidence checked "
+                     "again"))
+    return problems
+
+
+def _evidence_by_fact(raw: Mapping[str, RawRows]) -> dict[tuple[str, str, str], set[str]]:
+    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for row in raw["evidence"].frame.itertuples(index=False):
+        found[(row.table, row.row_key, row.column)].add(row.source_id)
+    return found
+
+
+def _facts_have_evidence(raw: Mapping[str, RawRows]) -> list[DataError]:
+    found = _evidence_by_fact(raw)
+    problems = []
+    for name in FACT_TABLE_NAMES:
+        rows, key = raw[name], _key(name)
+        for column in TABLES_BY_NAME[name].evidence_columns:
+            for position in range(len(rows.frame)):
+                value, row_key = rows.cell(position, column), rows.cell(position, key)
+                if value is not None and row_key is not None and \
+                        (name, row_key, column) not in found:
+                    problems.append(DataError(
+                        rows.file, f"'{value}' has no evidence (row '{row_key}')",
+                        line=rows.line(position), column=column, hint=EVIDENCE_HINT))
+    return problems
+
+
+def _source_ids_agree_with_evidence(raw: Mapping[str, RawRows]) -> list[DataError]:
+    """`source_ids` is a convenience for readers of one row: it must list exactly the sources
+    that the row's evidence names."""
+    by_row: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (table, row_key, _), sources in _evidence_by_fact(raw).items():
+        by_row[(table, row_key)] |= sources
+    problems = []
+    for name in FACT_TABLE_NAMES:
+        rows, key = raw[name], _key(name)
+        for position in range(len(rows.frame)):
+            row_key, cited = rows.cell(position, key), rows.cell(position, "source_ids")
+            if row_key is None or cited is None:
+                continue
+            listed = set(cited.split(SOURCE_SEPARATOR))
+            evidenced = by_row.get((name, row_key), set())
+            if listed != evidenced:
+                missing = sorted(evidenced - listed)
+                unused = sorted(listed - evidenced)
+                parts = []
+                if missing:
+                    parts.append(f"evidence cites {', '.join(missing)} but source_ids does not")
+                if unused:
+                    parts.append(f"no evidence row of '{row_key}' cites {', '.join(unused)}")
+                problems.append(DataError(
+                    rows.file, "; ".join(parts), line=rows.line(position), column="source_ids",
+                    hint="source_ids must list exactly the sources of the row's evidence: "
+                         f"{SOURCE_SEPARATOR.join(sorted(evidenced)) or '(none yet)'}"))
+    return problems
+
+
+def _same_facts_agree(raw: Mapping[str, RawRows]) -> list[DataError]:
+    pairs = raw["same_facts"]
+    indexes = {name: _index_rows(raw[name], _key(name)) for name in FACT_TABLE_NAMES}
+    problems = []
+    declared = []
+    for position, row in enumerate(pairs.frame.itertuples(index=False)):
+        line = pairs.line(position)
+        places = []
+        for side in ("a", "b"):
+            table, key, column = (getattr(row, f"table_{side}"), getattr(row, f"row_key_{side}"),
+                                  getattr(row, f"column_{side}"))
+            if table not in indexes:
+                break
+            if key not in indexes[table]:
+                problems.append(DataError(pairs.file, f"no row '{key}' in {raw[table].file}",
+                                          line=line, column=f"row_key_{side}"))
+                break
+            if column not in raw[table].frame.columns:
+                problems.append(DataError(pairs.file, f"no column '{column}' in "
+                                          f"{raw[table].file}", line=line,
+                                          column=f"column_{side}"))
+                break
+            places.append((table, indexes[table][key], column))
+        if len(places) == 2:
+            declared.append((places[0], places[1], f"{pairs.file}, line {line}"))
+    for table_a, column_a, table_b, column_b in JOINED_FACTS:
+        for key, position_a in indexes[table_a].items():
+            if key in indexes[table_b]:
+                declared.append(((table_a, position_a, column_a),
+                                 (table_b, indexes[table_b][key], column_b),
+                                 "the same key in both tables"))
+    for (table_a, position_a, column_a), (table_b, position_b, column_b), why in declared:
+        value_a = raw[table_a].cell(position_a, column_a)
+        value_b = raw[table_b].cell(position_b, column_b)
+        if value_a != value_b:
+            rows_a, rows_b = raw[table_a], raw[table_b]
+            problems.append(DataError(
+                rows_a.file, f"'{value_a or ''}' disagrees with '{value_b or ''}' in "
+                f"{rows_b.file}, line {rows_b.line(position_b)}, column '{column_b}' (the same "
+                f"fact: {why})", line=rows_a.line(position_a), column=column_a,
+                hint="check both against their evidence and make them agree"))
+    return problems
+
+
+def _discrepancies_are_coherent(raw: Mapping[str, RawRows]) -> list[DataError]:
+    claims = raw["discrepancies"]
+    indexes = {name: _index_rows(raw[name], _key(name)) for name in FACT_TABLE_NAMES}
+    problems = []
+    first_of: dict[str, int] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for position, row in enumerate(claims.frame.itertuples(index=False)):
+        line = claims.line(position)
+        counts[row.discrepancy_id] += 1
+        if row.table in indexes:
+            if row.row_key not in indexes[row.table]:
+                problems.append(DataError(claims.file, f"no row '{row.row_key}' in "
+                                          f"{raw[row.table].file}", line=line, column="row_key"))
+            elif row.column not in raw[row.table].frame.columns:
+                problems.append(DataError(claims.file, f"no column '{row.column}' in "
+                                          f"{raw[row.table].file}", line=line, column="column"))
+        if row.discrepancy_id in first_of:
+            first = claims.frame.iloc[first_of[row.discrepancy_id]]
+            for column in ("topic", "table", "row_key", "column", "value_used", "reason"):
+                if getattr(row, column) != first[column]:
+                    problems.append(DataError(
+                        claims.file, f"differs from the first claim of '{row.discrepancy_id}' "
+                        f"(line {claims.line(first_of[row.discrepancy_id])})", line=line,
+                        column=column, hint="the claims of one disagreement share this value"))
+        else:
+            first_of[row.discrepancy_id] = position
+    for discrepancy, count in counts.items():
+        if count < 2:
+            problems.append(DataError(
+                claims.file, f"'{discrepancy}' has one claim; a disagreement needs two or more",
+                line=claims.line(first_of[discrepancy]), column="discrepancy_id",
+                hint="add the claim of the other source"))
+    return problems
+
+
+def _routes_follow_accessions(raw: Mapping[str, RawRows]) -> list[DataError]:
+    """A member joined by accession exactly when wto_accessions lists it as a member; the
+    route is derived from that evidenced table, not entered as a fact of its own."""
+    members, accessions = raw["wto_members"], raw["wto_accessions"]
+    acceded = set(accessions.frame.loc[accessions.frame["status"] == "member", "government"])
+    problems = []
+    for position, row in enumerate(members.frame.itertuples(index=False)):
+        expected = "accession" if row.member in acceded else "original"
+        if row.route != expected:
+            why = ("it is a member in data/raw/wto_accessions.csv" if expected == "accession"
+                   else "data/raw/wto_accessions.csv does not list it as a member")
+            problems.append(DataError(
+                members.file, f"'{row.route}' but {why}", line=members.line(position),
+                column="route", hint=f"write '{expected}', or correct wto_accessions.csv"))
+    return problems

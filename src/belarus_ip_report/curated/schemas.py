@@ -1,0 +1,395 @@
+"""One declared schema per curated table: the single place that says what a valid row is.
+
+pandera is used because every table is handled as a pandas DataFrame anyway; its column
+descriptions feed the data dictionary, so the dictionary is never written twice. What pandera
+does not do (partial dates, foreign keys to `sources`, CSV line numbers) is done in `tables`.
+"""
+
+from __future__ import annotations
+
+from belarus_ip_report.curated.columns import (
+    SOURCE_ID,
+    ColumnSpec,
+    Rule,
+    TableSpec,
+    category,
+    count,
+    later_or_equal,
+    notes,
+    partial_date,
+    row_rule,
+    source_id,
+    source_ids,
+    table,
+    text,
+)
+from belarus_ip_report.curated.vocabularies import (
+    ACCESSION_STATUSES,
+    BELARUS_INSTRUMENTS,
+    BELARUS_STATUSES,
+    BRIP_KINDS,
+    EVIDENCE_VERDICTS,
+    FIELDS,
+    IP_INSTRUMENT_KINDS,
+    IP_LEVELS,
+    MAX_PARTIES,
+    MEMBERSHIP_ROUTES,
+    ORGANISATIONS,
+    SOURCE_KINDS,
+    SOURCE_TIERS,
+    WIPO_EVENT_CATEGORIES,
+    WIPO_GROUPS,
+    WTO_CATEGORIES,
+)
+
+
+def _only_parties_have_belarus_dates() -> Rule:
+    return row_rule(
+        lambda df: (df["belarus_status"] == "party") | df["belarus_in_force"].isna(),
+        "belarus_in_force: only a treaty Belarus is party to can be in force for Belarus",
+    )
+
+
+def _copies_name_their_original() -> Rule:
+    return row_rule(
+        lambda df: (df["tier"] != "copy") | df["copy_url"].notna(),
+        "copy_url: a source of tier 'copy' needs the address of the copy in copy_url (the "
+        "title, publisher and url name the original it copies)",
+    )
+
+
+SOURCES = table(
+    "sources",
+    "Every source the data cites: the five source documents and the public records used to "
+    "check and complete them, each with its tier.",
+    key=("source_id",),
+    sort_by=("source_id",),
+    columns={
+        "source_id": text("Readable stable id that fact and evidence rows cite.",
+                          pattern=SOURCE_ID.pattern),
+        "title": text("Title of the page or document, as it stands there."),
+        "publisher": text("Organisation that published the original."),
+        "published": partial_date("Publication date, where the source shows one.",
+                                  nullable=True),
+        "url": text("Address of the original, where known.", nullable=True,
+                    pattern=r"^https?://\S+$"),
+        "copy_url": text("Address of the copy the project read, where the original could not "
+                         "be read itself.", nullable=True, pattern=r"^https?://\S+$"),
+        "copy_date": partial_date("Date of that copy (its snapshot or crawl date).",
+                                  nullable=True),
+        "accessed": partial_date("Date the project read it.", precisions=("day",)),
+        "tier": category(SOURCE_TIERS, "How far the source can be trusted, best first: "
+                         "primary (the depositary's or organisation's own record), official "
+                         "(a government or agency page), press, reference (encyclopaedias, "
+                         "databases), copy (a mirror or scrape of another page)."),
+        "kind": category(SOURCE_KINDS, "What sort of document it is."),
+        "notes": notes(),
+    },
+    checks=[_copies_name_their_original()],
+)
+
+
+WIPO_TREATIES = table(
+    "wipo_treaties",
+    "Every treaty administered by WIPO, with its dates, reach and Belarus's status.",
+    key=("treaty_id",),
+    sort_by=("adopted", "treaty_id"),
+    columns={
+        "treaty_id": text("Short stable id of the treaty.", pattern=SOURCE_ID.pattern),
+        "short_name": text("Name the report uses."),
+        "full_name": text("Official name."),
+        "field": category(FIELDS, "Area of IP law."),
+        "wipo_group": category(WIPO_GROUPS, "WIPO's own grouping of the treaties it administers."),
+        "adopted": partial_date("Date the treaty was adopted; empty where no source gives it.",
+                                nullable=True, precisions=("day",), evidence=True),
+        "in_force": partial_date("Date it entered into force; empty if not yet.",
+                                 nullable=True, precisions=("day",), evidence=True),
+        "parties_count": count("Number of contracting parties on parties_count_as_of (at most "
+                               f"{MAX_PARTIES}: no treaty has more parties than there are "
+                               "states and customs territories).",
+                               nullable=True, maximum=MAX_PARTIES, evidence=True),
+        "parties_count_as_of": partial_date("Date of the contracting-party count.",
+                                            nullable=True, precisions=("day",), evidence=True),
+        "belarus_status": category(
+            BELARUS_STATUSES,
+            "Belarus's relation to the treaty ('unverified': no source seen lists Belarus as a "
+            "party, but none lists the parties in full either).", evidence=True),
+        "belarus_instrument": category(BELARUS_INSTRUMENTS, "Kind of instrument Belarus used.",
+                                       nullable=True, evidence=True),
+        "belarus_deposited": partial_date("Date Belarus deposited its instrument.",
+                                          nullable=True, evidence=True),
+        "belarus_in_force": partial_date("Date the treaty entered into force for Belarus.",
+                                         nullable=True, evidence=True),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+    checks=[later_or_equal("adopted", "in_force"), _only_parties_have_belarus_dates()],
+)
+
+
+BELARUS_WIPO_EVENTS = table(
+    "belarus_wipo_events",
+    "Milestones of Belarus's cooperation with WIPO.",
+    key=("event_id",),
+    sort_by=("date", "event_id"),
+    columns={
+        "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date of the event (first day where it spans several).",
+                             evidence=True, earliest=1967),
+        "date_end": partial_date("Last day, for events that span several days.", nullable=True,
+                                 evidence=True, earliest=1967),
+        "category": category(WIPO_EVENT_CATEGORIES, "Kind of event."),
+        "description": text("What happened, in the project's words."),
+        "source_ids": source_ids(),
+    },
+    checks=[later_or_equal("date", "date_end")],
+)
+
+
+WTO_ACCESSION_MILESTONES = table(
+    "wto_accession_milestones",
+    "Dated steps of Belarus's accession to the WTO (and, before 1995, to the GATT).",
+    key=("milestone_id",),
+    sort_by=("date", "milestone_id"),
+    columns={
+        "milestone_id": text("Short stable id of the milestone.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date of the milestone (first day where it spans several).",
+                             evidence=True, earliest=1947),
+        "date_end": partial_date("Last day, for milestones that span several days.",
+                                 nullable=True, evidence=True, earliest=1947),
+        "category": category(WTO_CATEGORIES, "Lane of the accession story."),
+        "meeting_number": count("Number of the working-party meeting, for meetings.",
+                                nullable=True, minimum=1, maximum=100, evidence=True),
+        "description": text("What happened, in the project's words."),
+        "chart_note": text("A few words the accession timeline writes beside the milestone "
+                           "(empty for most).", nullable=True),
+        "source_ids": source_ids(),
+    },
+    checks=[
+        later_or_equal("date", "date_end"),
+        row_rule(
+            lambda df: ~df["meeting_number"].duplicated() | df["meeting_number"].isna(),
+            "meeting_number: this working-party meeting number appears twice",
+        ),
+    ],
+)
+
+
+WTO_MEMBERS = table(
+    "wto_members",
+    "Every WTO member and the date it became one.",
+    key=("member",),
+    sort_by=("membership_date", "member"),
+    columns={
+        "member": text("Member's name as the WTO lists it."),
+        "membership_date": partial_date(
+            "Date of WTO membership; empty where no source the project saw gives it.",
+            nullable=True, evidence=True, earliest=1947),
+        "route": category(MEMBERSHIP_ROUTES,
+                          "Original member, or joined by accession (Article XII); checked "
+                          "against wto_accessions: 'accession' exactly for the governments that "
+                          "table lists as members."),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+)
+
+
+WTO_ACCESSIONS = table(
+    "wto_accessions",
+    "Accessions to the WTO since 1995 and those still open: application to membership.",
+    key=("government",),
+    sort_by=("application_date", "government"),
+    columns={
+        "government": text("Acceding government."),
+        "application_date": partial_date(
+            "Date the application for accession was made; empty where no source gives it.",
+            nullable=True, evidence=True, earliest=1947),
+        "working_party_established": partial_date("Date the working party was set up.",
+                                                  nullable=True, evidence=True, earliest=1947),
+        "membership_date": partial_date("Date of WTO membership; empty while still acceding.",
+                                        nullable=True, evidence=True, earliest=1947),
+        "status": category(ACCESSION_STATUSES, "Whether the accession is complete.",
+                           evidence=True),
+        "source_ids": source_ids(),
+    },
+    checks=[
+        later_or_equal("application_date", "working_party_established"),
+        later_or_equal("working_party_established", "membership_date"),
+        later_or_equal("application_date", "membership_date"),
+        row_rule(
+            lambda df: (df["status"] == "member") == df["membership_date"].notna(),
+            "membership_date: status 'member' needs one, 'acceding' must have none",
+        ),
+    ],
+)
+
+
+BELARUS_RUSSIA_IP = table(
+    "belarus_russia_ip",
+    "Belarus–Russia instruments on intellectual property, with the integration treaties as "
+    "context.",
+    key=("instrument_id",),
+    sort_by=("date", "instrument_id"),
+    columns={
+        "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date signed (or approved, where that is all the source gives).",
+                             evidence=True, earliest=1991),
+        "title": text("Name of the instrument, in English."),
+        "short_name": text("The instrument in a few words, as the chart labels it."),
+        "parties": text("Who concluded it."),
+        "kind": category(BRIP_KINDS, "Kind of instrument."),
+        "subject": text("What it is about, in the project's words."),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+)
+
+
+BELARUS_IP_INSTRUMENTS = table(
+    "belarus_ip_instruments",
+    "Belarus's own IP legislation since 2022 and the regional (Eurasian) IP instruments it "
+    "joined.",
+    key=("instrument_id",),
+    sort_by=("date", "instrument_id"),
+    columns={
+        "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date adopted or signed.", evidence=True, earliest=1991),
+        "in_force": partial_date("Date it took effect for Belarus, where a source gives it.",
+                                 nullable=True, evidence=True, earliest=1991),
+        "title": text("Name of the instrument, in English."),
+        "level": category(IP_LEVELS, "Whose instrument it is."),
+        "kind": category(IP_INSTRUMENT_KINDS, "Kind of instrument."),
+        "subject": text("What it does, in the project's words."),
+        "source_ids": source_ids(),
+        "notes": notes(),
+    },
+    checks=[later_or_equal("date", "in_force")],
+)
+
+
+CONTEXT_EVENTS = table(
+    "context_events",
+    "Dated facts about the organisations themselves that the chapters use as context.",
+    key=("event_id",),
+    sort_by=("date", "event_id"),
+    columns={
+        "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
+        "date": partial_date("Date of the event.", evidence=True),
+        "organisation": category(ORGANISATIONS, "Organisation concerned."),
+        "description": text("What happened, in the project's words."),
+        "source_ids": source_ids(),
+    },
+)
+
+
+KEY_FIGURES = table(
+    "key_figures",
+    "Counted facts that the sources state (members, treaties, meetings...), as of their date.",
+    key=("figure_id",),
+    sort_by=("figure_id",),
+    columns={
+        "figure_id": text("Short stable id of the figure.", pattern=SOURCE_ID.pattern),
+        "value": count("The number the source states.", evidence=True),
+        "qualifier": category(("exactly", "more_than", "around"),
+                              "Whether the source gives the number exactly or as a bound."),
+        "unit": text("What is counted."),
+        "as_of": partial_date("Date the figure refers to.", nullable=True, evidence=True),
+        "description": text("The figure in a sentence, in the project's words."),
+        "source_ids": source_ids(),
+    },
+)
+
+
+#: The fact tables: every value of their evidence columns is backed by `evidence` rows.
+FACT_TABLES = (WIPO_TREATIES, BELARUS_WIPO_EVENTS, WTO_ACCESSION_MILESTONES, WTO_MEMBERS,
+               WTO_ACCESSIONS, BELARUS_RUSSIA_IP, BELARUS_IP_INSTRUMENTS, CONTEXT_EVENTS,
+               KEY_FIGURES)
+
+
+FACT_TABLE_NAMES = tuple(spec.name for spec in FACT_TABLES)
+
+
+def _fact_table() -> ColumnSpec:
+    return category(FACT_TABLE_NAMES, "The fact table the row is about.")
+
+
+EVIDENCE = table(
+    "evidence",
+    "One row per value and source: which table, row and column, which source states the "
+    "value, and where in the source it stands.",
+    key=("table", "row_key", "column", "source_id"),
+    sort_by=("table", "row_key", "column", "source_id"),
+    columns={
+        "table": _fact_table(),
+        "row_key": text("Key of the row in that table."),
+        "column": text("Column of the value."),
+        "value": text("The value as the table holds it; the build checks that they agree."),
+        "source_id": source_id("The source that states the value (an id from `sources`)."),
+        "locator": text("Where in the source the value stands: section, table row, paragraph."),
+        "quote": text("A short quote, in the source's language, where it helps.",
+                      nullable=True),
+        "verdict": category(EVIDENCE_VERDICTS,
+                            "confirmed: the source states the value; partial: it states part "
+                            "of it (the year of a day, say); unverified: the source claims it "
+                            "but no better source in reach confirms it."),
+        "note": notes(),
+    },
+    checks=[row_rule(
+        lambda df: (df["verdict"] == "confirmed") | df["note"].notna(),
+        "note: a 'partial' or 'unverified' verdict needs a note saying why",
+    )],
+)
+
+
+DISCREPANCIES = table(
+    "discrepancies",
+    "Where sources disagree: one row per claim, naming the table, row and column concerned, "
+    "with the value the report uses and why.",
+    key=("discrepancy_id", "source_id", "claim"),
+    sort_by=("discrepancy_id", "source_id", "claim"),
+    columns={
+        "discrepancy_id": text("Short stable id, shared by the claims of one disagreement.",
+                               pattern=SOURCE_ID.pattern),
+        "topic": text("What the sources disagree about."),
+        "table": _fact_table(),
+        "row_key": text("Key of the row concerned."),
+        "column": text("Column concerned."),
+        "claim": text("What this source says."),
+        "source_id": source_id("The source making the claim (an id from `sources`)."),
+        "locator": text("Where in the source the claim stands.", nullable=True),
+        "value_used": text("The value the report uses (the same on every claim of the "
+                           "disagreement)."),
+        "reason": text("Why that value (the same on every claim of the disagreement)."),
+    },
+)
+
+
+SAME_FACTS = table(
+    "same_facts",
+    "Facts that stand in two tables: the build checks that both places hold the same value.",
+    key=("table_a", "row_key_a", "column_a", "table_b", "row_key_b", "column_b"),
+    sort_by=("table_a", "row_key_a", "column_a"),
+    columns={
+        "table_a": _fact_table(),
+        "row_key_a": text("Key of the row in the first table."),
+        "column_a": text("Column in the first table."),
+        "table_b": _fact_table(),
+        "row_key_b": text("Key of the row in the second table."),
+        "column_b": text("Column in the second table."),
+        "note": notes(),
+    },
+)
+
+
+#: Every curated table, in load order (sources first: the others refer to it).
+TABLES: tuple[TableSpec, ...] = (
+    SOURCES,
+    *FACT_TABLES,
+    EVIDENCE,
+    DISCREPANCIES,
+    SAME_FACTS,
+)
+
+
+TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
