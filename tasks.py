@@ -27,6 +27,7 @@ HELP = """usage: python3 tasks.py COMMAND [options]
   build [--force]   install what is missing, execute the notebooks that changed, write
                     data/processed/, figures/ and report/ (--force: execute everything)
   test              every test: the package's tests and strict nbval over notebooks/
+  unit              the fast tests only (no build, no browser, no nbval): under 10 s
   nbval             strict nbval over notebooks/ only
   lab               JupyterLab at the project root (notebooks, data and README in reach);
                     stopping this command stops Lab
@@ -122,8 +123,10 @@ def main(argv: list[str]) -> int:
         return 0
     commands = {
         "build": ["-m", "belarus_ip_report.publishing", *options],
-        "test": ["-m", "pytest", *options],
-        "nbval": ["-m", "pytest", "notebooks", *options],
+        "test": ["-m", "pytest", "--nbval", "--nbval-current-env", "-n", "2", "--dist", "loadscope",
+                 *options],
+        "unit": ["-m", "pytest", "tests", "-m", "not build and not browser", "-q", *options],
+        "nbval": ["-m", "pytest", "notebooks", "--nbval", "--nbval-current-env", *options],
         "pdf": ["-m", "belarus_ip_report.publishing.pdf", *options],
         "bench": [str(ROOT / "benchmarks" / "bench_build.py"), *options],
     }
