@@ -360,7 +360,10 @@ DISCREPANCIES = table(
         "locator": text("Where in the source the claim stands.", nullable=True),
         "value_used": text("The value the report uses (the same on every claim of the "
                            "disagreement)."),
-        "reason": text("Why that value (the same on every claim of the disagreement)."),
+        "reason": text("Why that value (the same on every claim of the disagreement), for "
+                       "readers."),
+        "maintainer_note": text("For maintainers only (what to check next): never shown in the "
+                                "report.", nullable=True),
     },
 )
 
