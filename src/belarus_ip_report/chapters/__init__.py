@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from belarus_ip_report.chapters import wto_accession
+
 
 @dataclass(frozen=True)
 class Chapter:
@@ -28,9 +30,7 @@ CHAPTERS: tuple[Chapter, ...] = (
                             "sources", "discrepancies"), "Overview"),
     Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures",
                                  "sources"), "Chapter 1", cited_sources_only=True),
-    Chapter("03_wto_accession", ("wto_accession_milestones", "wto_members", "wto_accessions",
-                                 "key_figures", "context_events", "sources"), "Chapter 2",
-            cited_sources_only=True),
+    Chapter("03_wto_accession", wto_accession.TABLES, "Chapter 2", cited_sources_only=True),
     Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "belarus_ip_instruments",
                                      "context_events", "key_figures", "sources"), "Chapter 3",
             cited_sources_only=True),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from dataclasses import dataclass
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -67,7 +68,11 @@ def freeze_layout(fig: Figure) -> None:
         return
     engine.execute(fig)
     positions = [(axes, axes.get_position().bounds) for axes in fig.axes]
-    fig._layout_engine = None  # the public set_layout_engine("none") keeps a placeholder
+    # set_layout_engine("none") would keep a placeholder engine; None with the style's
+    # automatic layouts switched off leaves no engine at all (public API).
+    with matplotlib.rc_context({"figure.constrained_layout.use": False,
+                                "figure.autolayout": False}):
+        fig.set_layout_engine(None)
     for axes, bounds in positions:
         axes.set_position([round(value, 9) for value in bounds])
 
@@ -124,7 +129,35 @@ def screen_image(print_image: PIL.Image.Image) -> PIL.Image.Image:
     return smaller.quantize(256, method=PIL.Image.Quantize.FASTOCTREE)
 
 
-def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) -> None:
+@dataclass(frozen=True)
+class Chart:
+    """A chart as the export needs it: the drawing, and its title, alt text, source line and
+    data as values (never read back out of the drawing)."""
+
+    stem: str
+    figure: Figure
+    title: str
+    alt: str
+    source: str
+    data: pd.DataFrame | None = None
+
+
+def titled(fig: Figure, ax: plt.Axes, title: str, source: str) -> tuple[str, str]:
+    """Draw `title` over `ax` and the source line under the figure; return both, for the
+    `Chart` that carries them to the export."""
+    ax.set_title(title)
+    add_source_line(fig, source)
+    return title, source
+
+
+def show(chart: Chart) -> None:
+    """Save and show a chart (`publish`), with the title and source it carries."""
+    publish(chart.figure, chart.stem, chart.alt, chart.data, title=chart.title,
+            source=chart.source)
+
+
+def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None, *,
+            title: str | None = None, source: str | None = None) -> None:
     """Save `figures/<name>.svg` and `.png` (and the data as `.csv`), then show it with alt text.
 
     The figure is closed afterwards so the inline backend does not show it a second time.
@@ -140,7 +173,8 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) 
         write_text_atomically(paths.FIGURES / f"{name}.csv",
                               data.to_csv(index=False, lineterminator="\n"))
     screen = pngs["screen"]
-    title, source = chart_title(fig), chart_source(fig)
+    title = " ".join((title if title is not None else chart_title(fig)).split())
+    source = " ".join(source.split()) if source is not None else chart_source(fig)
     plt.close(fig)
     # The report builds each figure's numbered caption, source line and "data behind this
     # chart" from this metadata, so that none of it lives only inside the image.
@@ -150,7 +184,7 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None) 
 
 def chart_title(fig: Figure) -> str:
     """The chart's own title (the figure's, else the first axes'), in one line."""
-    texts = [fig._suptitle.get_text() if fig._suptitle else ""]
+    texts = [fig.get_suptitle()]
     texts += [axes.get_title() or axes.get_title("left") for axes in fig.axes]
     return " ".join(next((t for t in texts if t.strip()), "").split())
 
@@ -159,8 +193,6 @@ def chart_source(fig: Figure) -> str:
     """The source line drawn under the chart, without its 'Source:' prefix."""
     line = next((t.get_text() for t in fig.texts if t.get_text().startswith("Source:")), "")
     return " ".join(line.removeprefix("Source:").split())
-
-
 def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3) -> str:
     """The source line of a chart, built from the source ids of the rows it draws and the
     `sources` table (which the notebook loads, so that the build knows it reads it).

@@ -221,3 +221,10 @@ def source_id(description: str) -> ColumnSpec:
     """One id from the `sources` table."""
     return ColumnSpec("str", (Rule("str_matches", SOURCE_ID.pattern),), description,
                       metadata={"foreign_key": "sources.source_id"})
+
+
+def foreign_key(table: str, column: str, description: str) -> ColumnSpec:
+    """One value of another table's key column (checked across tables, and declared in the data
+    package as a foreign key)."""
+    return ColumnSpec("str", (Rule("str_matches", SOURCE_ID.pattern),), description,
+                      metadata={"foreign_key": f"{table}.{column}"})

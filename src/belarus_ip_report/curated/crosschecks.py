@@ -56,6 +56,8 @@ def _index_rows(rows: RawRows, key: str) -> dict[str, int]:
 
 def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
     """Raise DataErrors listing every cross-table problem; return quietly when there is none."""
+    from belarus_ip_report.curated import party_checks  # it reads RawRows from here
+
     problems = [
         *_evidence_points_at_facts(raw),
         *_facts_have_evidence(raw),
@@ -63,6 +65,8 @@ def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
         *_same_facts_agree(raw),
         *_discrepancies_are_coherent(raw),
         *_routes_follow_accessions(raw),
+        *party_checks.foreign_keys_exist(raw),
+        *party_checks.belarus_rows_agree(raw),
     ]
     if problems:
         raise DataErrors(problems)

@@ -12,7 +12,7 @@ from belarus_ip_report.curated.schemas import TABLES
 def _type_name(column: ColumnSpec) -> str:
     if column.metadata and "date_precisions" in column.metadata:
         return "date"
-    if column.metadata and "foreign_key" in column.metadata:
+    if column.metadata and column.metadata.get("foreign_key") == "sources.source_id":
         return "source ids"
     return {"Int64": "integer"}.get(column.dtype, "text")
 

@@ -14,6 +14,7 @@ from belarus_ip_report.curated.columns import (
     TableSpec,
     category,
     count,
+    foreign_key,
     later_or_equal,
     notes,
     partial_date,
@@ -35,8 +36,10 @@ from belarus_ip_report.curated.vocabularies import (
     MAX_PARTIES,
     MEMBERSHIP_ROUTES,
     ORGANISATIONS,
+    PARTY_INSTRUMENTS,
     SOURCE_KINDS,
     SOURCE_TIERS,
+    STATED_QUANTITIES,
     WIPO_EVENT_CATEGORIES,
     WIPO_GROUPS,
     WTO_CATEGORIES,
@@ -124,6 +127,38 @@ WIPO_TREATIES = table(
         "notes": notes(),
     },
     checks=[later_or_equal("adopted", "in_force"), _only_parties_have_belarus_dates()],
+)
+
+
+TREATY_PARTIES = table(
+    "treaty_parties",
+    "Every contracting party of every treaty WIPO administers, one row per treaty and party, "
+    "with its instrument and dates as the depositary's record gives them. Imported by a script "
+    "from a dated copy of WIPO Lex (data/snapshots/wipo_lex.json names the copy, its date and "
+    "checksums), never typed by hand; the snapshot's sources back the whole table.",
+    key=("treaty_id", "party"),
+    sort_by=("treaty_id", "party"),
+    columns={
+        "treaty_id": foreign_key("wipo_treaties", "treaty_id",
+                                 "The treaty (an id from `wipo_treaties`)."),
+        "party": text("The contracting party, as WIPO Lex names it."),
+        "signed": partial_date("Date the party signed the treaty, where it did.",
+                               nullable=True, precisions=("day",)),
+        "instrument": category(PARTY_INSTRUMENTS, "Instrument by which the party joined, as the "
+                               "record names it; empty for a signature only, or where the record "
+                               "gives an entry into force without an instrument.", nullable=True),
+        "deposited": partial_date("Date the instrument was deposited (or the declaration made).",
+                                  nullable=True, precisions=("day",)),
+        "in_force": partial_date("Date the treaty entered into force for the party; empty if it "
+                                 "has not (a signature only).", nullable=True, precisions=("day",)),
+        "withdrawal_deposited": partial_date("Date the party notified its denunciation, where it "
+                                             "did.", nullable=True, precisions=("day",)),
+        "withdrawal_effective": partial_date("Date the denunciation took effect.",
+                                             nullable=True, precisions=("day",)),
+        "source_id": source_id("The record the row was read from (an id from `sources`)."),
+        "notes": notes(),
+    },
+    checks=[later_or_equal("in_force", "withdrawal_effective")],
 )
 
 
@@ -296,6 +331,10 @@ KEY_FIGURES = table(
         "unit": text("What is counted."),
         "as_of": partial_date("Date the figure refers to.", nullable=True, evidence=True),
         "description": text("The figure in a sentence, in the project's words."),
+        "quantity": category(STATED_QUANTITIES, "What the figure counts, where the tables hold "
+                             "it as dated rows: the report then compares the stated figure with "
+                             "the count computed on its date, and never states it in its own "
+                             "voice.", nullable=True),
         "source_ids": source_ids(),
     },
 )

@@ -20,12 +20,20 @@ import pandas as pd
 from belarus_ip_report.foundation.dates import PartialDate
 
 
+def known(value: object) -> bool:
+    """A date cell that holds a date (an empty cell is None, or NaN in a column pandas made)."""
+    return isinstance(value, PartialDate)
+
+
+def on_or_before(value: object, day: date) -> bool:
+    """The date certainly fell on or before `day` (its last possible day did)."""
+    return known(value) and value.last <= day
+
+
 def in_force_on(entry: PartialDate | None, day: date,
                 withdrawn: PartialDate | None = None) -> bool:
     """The rule, for one membership."""
-    if entry is None or entry.last > day:
-        return False
-    return withdrawn is None or withdrawn.last > day
+    return on_or_before(entry, day) and not on_or_before(withdrawn, day)
 
 
 def in_force_mask(frame: pd.DataFrame, day: date, entry: str = "in_force",
@@ -62,9 +70,9 @@ def treaties_of(parties: pd.DataFrame, party: str, day: date) -> pd.DataFrame:
 def coming_changes(parties: pd.DataFrame, day: date) -> pd.DataFrame:
     """Instruments deposited on or before `day` whose entry into force (or withdrawal) is after
     it: what changes next, as the record stood on `day`. Empty when none is known."""
-    deposited = parties["deposited"].map(lambda d: d is not None and d.last <= day)
-    pending_entry = parties["in_force"].map(lambda d: d is not None and d.last > day)
-    pending_exit = parties["withdrawal_effective"].map(lambda d: d is not None and d.last > day)
+    deposited = parties["deposited"].map(lambda d: on_or_before(d, day))
+    pending_entry = parties["in_force"].map(lambda d: known(d) and d.last > day)
+    pending_exit = parties["withdrawal_effective"].map(lambda d: known(d) and d.last > day)
     rows = parties[(deposited & pending_entry) | pending_exit].copy()
     rows["change"] = ["withdrawal" if exit_ else "entry_into_force"
                       for exit_ in pending_exit[rows.index]]
@@ -88,7 +96,9 @@ def members_on(members: pd.DataFrame, day: date, entry: str = "membership_date")
 
 
 def acceding_on(accessions: pd.DataFrame, day: date) -> pd.DataFrame:
-    """Governments that had applied by `day` and were not yet members on it."""
-    applied = accessions["application_date"].map(lambda d: d is not None and d.first <= day)
+    """Governments acceding on `day`: their application or their working party dates from on or
+    before it (some applications are undated), and they were not yet members on it."""
+    begun = (accessions["application_date"].map(lambda d: on_or_before(d, day))
+             | accessions["working_party_established"].map(lambda d: on_or_before(d, day)))
     member = in_force_mask(accessions, day, "membership_date", withdrawn=None)
-    return accessions[applied & ~member]
+    return accessions[begun & ~member]

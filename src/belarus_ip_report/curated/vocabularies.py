@@ -17,6 +17,18 @@ BELARUS_STATUSES = ("party", "signatory", "not_party", "unverified")
 BELARUS_INSTRUMENTS = ("accession", "ratification", "continued_application", "signature")
 
 
+#: The instruments a party joins a treaty by, as WIPO Lex names them (see `treaty_parties`).
+PARTY_INSTRUMENTS = ("ratification", "accession", "continued_application", "succession",
+                     "acceptance", "approval", "declaration", "other")
+
+
+#: Counts the tables hold as dated rows: a key figure naming one of these is a dated claim,
+#: compared with the count computed on its date (`claims.QUANTITIES` computes each).
+STATED_QUANTITIES = ("wipo_member_states", "wipo_treaties_administered", "belarus_wipo_treaties",
+                     "belarus_wipo_treaties_without_convention", "wto_members",
+                     "wto_acceding_governments")
+
+
 WIPO_EVENT_CATEGORIES = ("membership", "treaty_instrument", "agreement", "memorandum", "visit")
 
 

@@ -88,8 +88,9 @@ def table_schema(spec: TableSpec) -> dict:
                if (column.metadata or {}).get("foreign_key") and name != "source_ids"]
     if foreign:
         schema["foreignKeys"] = [
-            {"fields": [name], "reference": {"resource": "sources", "fields": ["source_id"]}}
-            for name in foreign]
+            {"fields": [name], "reference": {"resource": resource, "fields": [field]}}
+            for name in foreign
+            for resource, field in [spec.schema.columns[name].metadata["foreign_key"].split(".")]]
     return schema
 
 

@@ -61,7 +61,7 @@ def key_moments(treaties: pd.DataFrame, milestones: pd.DataFrame,
     meeting; the first and the latest Belarus–Russia IP instrument."""
     from belarus_ip_report.chapters.belarus_russia_ip import model as cooperation_analysis
     from belarus_ip_report.chapters.wipo_treaties import model as wipo_analysis
-    from belarus_ip_report.chapters.wto_accession import model as wto_analysis
+    from belarus_ip_report.chapters.wto_accession import milestones as wto_analysis
     from belarus_ip_report.chapters.wto_accession.words import ordinal
 
     convention = wipo_analysis.founding_convention(treaties)

@@ -1,1 +1,6 @@
-"""Chapter 2: Belarus's accession to the WTO, compared with every other (model, charts, words)."""
+"""Chapter 2: Belarus's accession to the WTO, compared with every other: `model` (every number,
+computed once), `charts`, `words` (sentences, alt text, tables), `lanes` (its categories)."""
+
+#: The clean tables this chapter reads, declared once: its loader reads these, the build
+#: re-runs the chapter when one of them changes, and its notebook's header lists them.
+TABLES = ("wto_accession_milestones", "wto_members", "wto_accessions", "key_figures", "sources")

@@ -5,114 +5,39 @@ membership, accession durations; their styles and alt text.
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from belarus_ip_report.chapters import figures as charts
+from belarus_ip_report.chapters.figures import Chart
+from belarus_ip_report.chapters.wto_accession import words
+from belarus_ip_report.chapters.wto_accession.lanes import LANES
+from belarus_ip_report.chapters.wto_accession.membership import membership_chart_data
+from belarus_ip_report.chapters.wto_accession.milestones import JOINT_STATEMENTS
 from belarus_ip_report.chapters.wto_accession.model import (
-    JOINT_STATEMENTS,
+    GOVERNMENT,
     SOURCE_DOCUMENT_MEMBER_FIGURE,
-    duration_rank,
-    longest_interval,
-    meeting_intervals,
-    milestone_spans,
-    numbered_meetings,
+    WtoAccession,
 )
-from belarus_ip_report.chapters.wto_accession.words import CATEGORY_LABELS
 from belarus_ip_report.foundation.dates import decimal_year, format_for_people
 
-#: Colour and marker per lane: the lane is also named on the axis, so colour is never alone.
-CATEGORY_STYLE = {
-    "application_and_working_party": (charts.BLUE, "o"),
-    "working_party_meeting": (charts.RED, "s"),
-    "bilateral_market_access": (charts.ORANGE, "^"),
-    "observer_and_plurilateral": (charts.PURPLE, "D"),
-    "high_level_meeting": (charts.BROWN, "v"),
-    "seminar_training": ("#717581", "P"),
-}
-
+TITLE_RHYTHM = "Belarus's working party: meetings per year and the gaps between them"
 
 #: Shortest drawn length of a several-day bar, in years, so that it stays visible.
 MIN_RANGE_WIDTH_YEARS = 0.07
 
 
-def timeline_alt(spans: pd.DataFrame, intervals: pd.DataFrame) -> str:
-    pause = longest_interval(intervals)
-    counts = spans["category"].value_counts()
-    lanes = "; ".join(f"{CATEGORY_LABELS[c].replace(chr(10), ' ').lower()}: {counts.get(c, 0)}"
-                      for c in CATEGORY_LABELS)
-    partial = int((spans["kind"] == "partial").sum())
-    return (f"Timeline of {len(spans)} dated milestones of Belarus's WTO accession from "
-            f"{spans['first'].min().year} to {spans['last'].max().year}, in six lanes ({lanes}). "
-            f"{partial} milestones are known only to the month or year and are drawn as hollow "
-            f"markers with a bar over the possible period. The longest gap between numbered "
-            f"working-party meetings, {pause['years']:.1f} years, separates meeting "
-            f"{pause['from_meeting']} ({format_for_people(pause['from_date'])}) from meeting "
-            f"{pause['to_meeting']} ({format_for_people(pause['to_date'])}); most milestones fall "
-            f"between {busiest_years(spans)[0]} and {busiest_years(spans)[1]}.")
-
-
-def busiest_years(spans: pd.DataFrame, width: int = 4) -> tuple[int, int]:
-    """The `width`-year window holding the most milestones (the earliest such window)."""
-    years = spans["first"].map(lambda day: day.year)
-    windows = {start: int(years.between(start, start + width - 1).sum())
-               for start in range(years.min(), years.max() + 1)}
-    start = max(windows, key=lambda y: (windows[y], -y))
-    return start, start + width - 1
-
-
-def rhythm_alt(per_year: pd.DataFrame, intervals: pd.DataFrame) -> str:
-    busiest = per_year.loc[per_year["numbered"].idxmax()]
-    pause = longest_interval(intervals)
-    shortest = intervals.loc[intervals["months"].idxmin()]
-    numbered, informal = per_year["numbered"].sum(), per_year["informal"].sum()
-    return (f"Two panels. Top: numbered working-party meetings per year, "
-            f"{per_year['year'].min()} to {per_year['year'].max()}, {numbered} in all, at most "
-            f"{busiest['numbered']} in a year (first in {busiest['year']}), with {informal} "
-            f"informal rounds shown separately. Bottom: months between "
-            f"consecutive meetings, from {shortest['months']:.0f} months "
-            f"(meetings {shortest['from_meeting']} to {shortest['to_meeting']}) to "
-            f"{pause['months']:.0f} months (meetings {pause['from_meeting']} to "
-            f"{pause['to_meeting']}).")
-
-
-def membership_alt(per_year: pd.DataFrame, reported: pd.DataFrame, undated: int) -> str:
-    first, last = per_year.iloc[0], per_year.iloc[-1]
-    stated = "; ".join(f"{r.value} ({format_for_people(r.as_of)})"
-                       for r in reported.itertuples(index=False))
-    return (f"Step chart of WTO members with a known membership date, from "
-            f"{first['dated_members']} at the end of {first['year']} to "
-            f"{last['dated_members']} in {last['year']}, with a dotted line adding the {undated} "
-            f"members whose date no source gives. Counts stated by sources are marked: {stated}.")
-
-
-def duration_alt(durations: pd.DataFrame, government: str, excluded: int) -> str:
-    own = durations.set_index("government").loc[government]
-    rank = duration_rank(durations, government)
-    longest = durations.iloc[0]
-    completed = durations[~durations["still_acceding"]]
-    return (f"Horizontal bars for {len(durations)} accessions, longest first: "
-            f"{len(completed)} completed (from {completed['years'].min():.1f} to "
-            f"{completed['years'].max():.1f} years) and {rank['of_open']} still open, drawn "
-            f"hatched up to the report date. {government} has waited {own['years']:.1f} years, "
-            f"rank {rank['rank']} of {rank['of']}; the longest is {longest['government']} at "
-            f"{longest['years']:.1f} years. {excluded} accessions without an application date "
-            f"are left out.")
-
-
 def _lane_positions() -> dict[str, int]:
-    return {c: len(CATEGORY_LABELS) - 1 - i for i, c in enumerate(CATEGORY_LABELS)}
+    return {c: len(LANES) - 1 - i for i, c in enumerate(LANES)}
 
 
 def _draw_milestones(ax: plt.Axes, spans: pd.DataFrame, min_width: float) -> None:
     lanes = _lane_positions()
     for row in spans.itertuples(index=False):
-        colour, marker = CATEGORY_STYLE[row.category]
+        colour, marker = LANES[row.category].colour, LANES[row.category].marker
         y = lanes[row.category]
         if row.kind == "day":
             ax.plot(row.x_mid, y, marker=marker, color=colour, markersize=6.5,
@@ -147,16 +72,13 @@ def _annotate(ax: plt.Axes, text: str, x: float, y: float, xytext: tuple[float, 
                       "alpha": 0.85})
 
 
-def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
-                   zoom_from: float | None = None) -> Figure:
+def timeline(m: WtoAccession, zoom_from: float | None = None) -> Chart:
     """Every dated milestone in lanes by category: the whole story, then, enlarged, the years
     from shortly before the formal meetings resumed after their longest pause."""
-    spans = milestone_spans(milestones)
+    spans, meetings, intervals, as_of = m.spans, m.meetings, m.intervals, m.as_of
     lanes = _lane_positions()
-    meetings = numbered_meetings(milestones)
-    intervals = meeting_intervals(meetings)
     if zoom_from is None:
-        resumed = longest_interval(intervals)["to_date"].first
+        resumed = m.pause["to_date"].first
         zoom_from = round(decimal_year(resumed) - 1.4, 1)
     end = decimal_year(as_of)
     start = math.floor(spans["x_first"].min()) - 0.5
@@ -168,7 +90,7 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
         _label_meetings(ax, spans, lo, hi)
         ax.set_xlim(lo, hi)
         ax.set_ylim(-0.6, len(lanes) + (1.2 if ax is top else 0.9))
-        ax.set_yticks(list(lanes.values()), [CATEGORY_LABELS[c] for c in lanes], fontsize=8)
+        ax.set_yticks(list(lanes.values()), [LANES[c].label for c in lanes], fontsize=8)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("Year")
         ax.axvline(end, color="#777777", linestyle=":", linewidth=1)
@@ -177,13 +99,15 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
     top.axvspan(zoom_from, end + 0.3, color="#f1f1f1", zorder=0)
     top.text(zoom_from + 0.2, len(lanes) + 0.55, "enlarged below", fontsize=7,
              color="#555555", va="center")
-    top.set_title("Belarus's WTO accession, step by step")
+    title, source = charts.titled(fig, top, "Belarus's WTO accession, step by step",
+                                  charts.source_text(m.milestones, m.sources))
     bottom.set_title(f"The same milestones from {math.ceil(zoom_from)}: the push and the halt",
                      fontsize=10.5)
     top_lane = len(lanes) + 0.1
     # The milestones the data gives a chart note: before the enlarged years in the whole
     # story, after it in the enlargement, each written above the lanes from near its date.
-    noted = spans.merge(milestones[["milestone_id", "chart_note"]].dropna(), on="milestone_id")
+    noted = spans.merge(m.milestones[["milestone_id", "chart_note"]].dropna(),
+                        on="milestone_id")
     for row in noted.itertuples(index=False):
         caption = f"{format_for_people(row.date)}: {_two_lines(row.chart_note)}"
         if row.x_mid < zoom_from:
@@ -191,7 +115,7 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
         else:
             _annotate(bottom, caption, row.x_mid, lanes[row.category],
                       (max(row.x_mid - 0.65, zoom_from + 0.05), top_lane), "left")
-    pause = longest_interval(intervals) if not intervals.empty else None
+    pause = m.pause if not intervals.empty else None
     if pause is not None:
         left = meetings.set_index("meeting_number").loc[pause["from_meeting"], "x_mid"]
         right = meetings.set_index("meeting_number").loc[pause["to_meeting"], "x_mid"]
@@ -229,8 +153,7 @@ def timeline_chart(milestones: pd.DataFrame, as_of: date, source: str,
                title_fontsize=7.5,
                bbox_to_anchor=(start + (end - start) * 0.35, len(lanes) + 1.15),
                bbox_transform=top.transData)
-    charts.add_source_line(fig, source)
-    return fig
+    return Chart("03-accession-timeline", fig, title, words.timeline_alt(m), source, m.spans)
 
 
 def _two_lines(note: str) -> str:
@@ -244,15 +167,18 @@ def _two_lines(note: str) -> str:
     return " ".join(words[:middle]) + "\n" + " ".join(words[middle:])
 
 
-def rhythm_chart(per_year: pd.DataFrame, intervals: pd.DataFrame, source: str) -> Figure:
+def rhythm(m: WtoAccession) -> Chart:
     """Meetings per year, then the months between consecutive numbered meetings."""
+    per_year, intervals = m.per_year, m.intervals
+    working_party = m.milestones[m.milestones["category"] == "working_party_meeting"]
+    source = charts.source_text(working_party, m.sources)
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 6.8), height_ratios=[1, 1.15])
     years = per_year["year"]
     top.bar(years, per_year["numbered"], color=charts.RED, width=0.75,
             label="Numbered (formal) meetings")
     top.bar(years, per_year["informal"], bottom=per_year["numbered"], color="white",
             edgecolor=charts.GREY, hatch="///", width=0.75, label="Informal rounds")
-    top.set_title("Belarus's working party: meetings per year and the gaps between them")
+    top.set_title(TITLE_RHYTHM)
     top.set_xlabel("Year")
     top.set_ylabel("Meetings")
     top.set_ylim(0, (per_year["numbered"] + per_year["informal"]).max() + 1)
@@ -283,12 +209,16 @@ def rhythm_chart(per_year: pd.DataFrame, intervals: pd.DataFrame, source: str) -
     bottom.legend(loc="upper left")
     bottom.grid(axis="x", visible=False)
     charts.add_source_line(fig, source)
-    return fig
+    return Chart("03-working-party-rhythm", fig, TITLE_RHYTHM, words.rhythm_alt(m), source,
+                 intervals)
 
 
-def membership_chart(steps: pd.DataFrame, reported: pd.DataFrame, undated: int,
-                     wto_start: date, as_of: date, source: str) -> Figure:
+def membership(m: WtoAccession) -> Chart:
     """Dated members as a step line, the undated added as a bound, stated counts as markers."""
+    steps, reported, undated = m.steps, m.reported, len(m.undated_members)
+    wto_start, as_of = m.wto_start, m.as_of
+    drawn = m.members.dropna(subset=["membership_date"])
+    source = charts.source_text(pd.concat([drawn, reported]), m.sources)
     fig, ax = plt.subplots(figsize=(8, 4.9))
     x = [decimal_year(day) for day in steps["date"]] + [decimal_year(as_of)]
     y = list(steps["dated_members"]) + [int(steps["dated_members"].iloc[-1])]
@@ -329,17 +259,18 @@ def membership_chart(steps: pd.DataFrame, reported: pd.DataFrame, undated: int,
                 fontsize=8, arrowprops={"arrowstyle": "->", "color": "#333333"})
     ax.set_xlim(decimal_year(wto_start) - 0.5, decimal_year(as_of) + 0.5)
     ax.set_ylim(0, max(y[-1] + undated, reported["value"].max()) + 12)
-    ax.set_title(f"WTO membership since {wto_start.year}")
+    title, source = charts.titled(fig, ax, f"WTO membership since {wto_start.year}", source)
     ax.set_xlabel("Year")
     ax.set_ylabel("Members")
     ax.legend(loc="lower right", fontsize=8)
-    charts.add_source_line(fig, source)
-    return fig
+    return Chart("03-wto-membership", fig, title, words.membership_alt(m), source,
+                 membership_chart_data(steps, reported, undated))
 
 
-def duration_chart(durations: pd.DataFrame, as_of: date, source: str,
-                   highlight: str = "Belarus") -> Figure:
-    """One bar per accession, longest at the top; open ones hatched and hollow up to `as_of`."""
+def durations(m: WtoAccession) -> Chart:
+    """One bar per accession, longest at the top; open ones hatched and hollow up to the
+    report's date."""
+    durations, as_of, highlight = m.durations, m.as_of, GOVERNMENT
     fig, ax = plt.subplots(figsize=(8, 0.2 * len(durations) + 1.9))
     positions = range(len(durations))
     for position, row in zip(positions, durations.itertuples(index=False), strict=True):
@@ -364,7 +295,8 @@ def duration_chart(durations: pd.DataFrame, as_of: date, source: str,
     ax.invert_yaxis()
     ax.set_ylim(len(durations) - 0.4, -0.6)
     ax.set_xlim(0, durations["years_max"].max() + 1.5)
-    ax.set_title("How long WTO accessions take: application to membership")
+    title, source = charts.titled(fig, ax, "How long WTO accessions take: application to "
+                                  "membership", charts.source_text(durations, m.sources))
     ax.set_xlabel(f"Years from application (open accessions: to "
                   f"{format_for_people(as_of)})")
     ax.set_ylabel("")
@@ -378,5 +310,4 @@ def duration_chart(durations: pd.DataFrame, as_of: date, source: str,
     ]
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.95,
               edgecolor="none")
-    charts.add_source_line(fig, source)
-    return fig
+    return Chart("03-accession-durations", fig, title, words.duration_alt(m), source, durations)
