@@ -4,6 +4,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # tests draw charts without a display; notebooks keep the inline backend
 
+from datetime import date  # noqa: E402
+
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -47,13 +49,22 @@ def test_integration_span_runs_from_the_first_to_the_last_treaty(table):
     assert start.iso == "1996-04-02" and end.iso == "1999-12-08"
 
 
+def model_of(table: pd.DataFrame, sources: pd.DataFrame | None = None
+             ) -> cooperation.BelarusRussiaIp:
+    """The chapter's model around a small instruments table (what these tests read of it)."""
+    return cooperation.BelarusRussiaIp(
+        as_of=date(2026, 11, 23), table=table, ip_law_table=table.iloc[0:0], sources=sources,
+        items=cooperation.instruments(table), pace=cooperation.pace(table), steps={}, law={},
+        frames={}, forum=pd.Series(dtype=object))
+
+
 def test_gaps_between_instruments_use_the_first_year_of_partial_dates(table):
     gaps = cooperation.years_between_instruments(cooperation.instruments(table))
     assert gaps.tolist() == [21, 5, 0, 3]
 
 
 def test_instrument_table_formats_partial_dates_for_people(table):
-    shown = cooperation_text.instrument_table(table)
+    shown = cooperation_text.instrument_table(model_of(table))
     assert shown["Date"].tolist()[:2] == ["20 July 1994", "2 April 1996"]
     assert "June 2023" in shown["Date"].tolist()
     assert "2015" in shown["Date"].tolist()
@@ -71,12 +82,12 @@ def test_the_pace_of_instruments_follows_the_data(table):
     assert (pace.offices_from, pace.since_offices) == (2015, 4)
     assert (pace.integration_from, pace.integration_to) == (1996, 1999)
     assert pace.integration_name == "Name union-state-1999"
-    text = cooperation_text.pace_paragraph(pace)
+    text = cooperation_text.pace_paragraph(model_of(table))
     assert "span 29 years" in text and "4 of the 5 date from 2015" in text
 
 
 def test_timeline_draws_every_instrument_even_with_the_same_partial_date(table, sources):
-    fig = cooperation_charts.timeline_chart(table, sources)
+    fig = cooperation_charts.timeline(model_of(table, sources)).figure
     ax = fig.axes[0]
     markers = [line for line in ax.get_lines() if line.get_marker() not in ("None", None, "")]
     assert len(markers) == 5

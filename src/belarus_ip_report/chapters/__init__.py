@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from belarus_ip_report.chapters import wto_accession
+from belarus_ip_report.chapters import belarus_russia_ip, wto_accession
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures",
                                  "sources"), "Chapter 1", cited_sources_only=True),
     Chapter("03_wto_accession", wto_accession.TABLES, "Chapter 2", cited_sources_only=True),
-    Chapter("04_belarus_russia_ip", ("belarus_russia_ip", "belarus_ip_instruments",
-                                     "context_events", "key_figures", "sources"), "Chapter 3",
+    Chapter("04_belarus_russia_ip", belarus_russia_ip.TABLES, "Chapter 3",
             cited_sources_only=True),
     Chapter("01_clean_tables", (), "Methods"),
 )

@@ -4,35 +4,19 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from belarus_ip_report.chapters import figures as charts
+from belarus_ip_report.chapters.belarus_russia_ip import words
+from belarus_ip_report.chapters.belarus_russia_ip.kinds import KINDS, LANE_LABELS
 from belarus_ip_report.chapters.belarus_russia_ip.model import (
-    instruments,
+    BelarusRussiaIp,
     integration_span,
     integration_treaties,
 )
-from belarus_ip_report.chapters.belarus_russia_ip.words import KIND_LABELS
-from belarus_ip_report.foundation.dates import decimal_year, years_of
-
-#: Marker and colour per kind of IP instrument: shape and colour both carry the kind.
-KIND_STYLE = {
-    "intergovernmental_agreement": ("s", charts.BLUE),
-    "agency_agreement": ("^", charts.ORANGE),
-    "memorandum": ("D", charts.PURPLE),
-    "government_decision": ("P", charts.RED),
-}
-
-
-#: Lanes by who signed on the Belarusian side: governments, or the IP office (NCIP).
-LEVELS = {"intergovernmental_agreement": 2, "government_decision": 2, "agency_agreement": 1,
-          "memorandum": 1}
-
-
-LEVEL_LABELS = {2: "Governments", 1: "IP offices and agencies"}
+from belarus_ip_report.chapters.figures import Chart
+from belarus_ip_report.foundation.dates import decimal_year
 
 
 def label(short_name: str) -> str:
@@ -46,9 +30,10 @@ def label(short_name: str) -> str:
     return " ".join(words[:split]) + "\n" + " ".join(words[split:])
 
 
-def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
+def timeline(m: BelarusRussiaIp) -> Chart:
     """IP instruments by date and level (labelled with their short names), the integration
     treaties as a shaded band."""
+    table = m.table
     fig, ax = plt.subplots(figsize=(8.4, 5.2))
     start, end = integration_span(table)
     ax.axvspan(decimal_year(start.first), decimal_year(end.last), color="#e8e8e8",
@@ -58,13 +43,13 @@ def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
                         for name, d in zip(treaties["short_name"], treaties["date"], strict=True))
     ax.text(decimal_year(start.first) + 0.15, 1.5, f"Integration\ntreaties:\n{names}",
             fontsize=7.5, va="center", color="#333333")
-    items = instruments(table)
+    items = m.items
     offsets: dict[int, int] = {}
     same_date: dict[tuple[int, str], int] = {}
     for row in items.itertuples(index=False):
         when = row.date
-        marker, colour = KIND_STYLE[row.kind]
-        lane = LEVELS[row.kind]
+        kind = KINDS[row.kind]
+        marker, colour, lane = kind.marker, kind.colour, kind.lane
         # Instruments with the same (partial) date are dodged so none hides another.
         dodge = same_date.get((lane, row.date), 0)
         same_date[(lane, row.date)] = dodge + 1
@@ -79,33 +64,21 @@ def timeline_chart(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
         turn = offsets.get(lane, 0)
         offsets[lane] = turn + 1
         # Government labels go above their lane, agency labels below, on four staggered tiers.
-        dy = (0.25, 0.45, 0.65, 0.85)[turn % 4] * (1 if lane == max(LEVEL_LABELS) else -1)
+        dy = (0.25, 0.45, 0.65, 0.85)[turn % 4] * (1 if lane == max(LANE_LABELS) else -1)
         ax.annotate(label(row.short_name), xy=(x, level), xytext=(x, lane + dy), fontsize=7,
                     ha="center", va="center",
                     arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6})
-    ax.set_yticks(list(LEVEL_LABELS), list(LEVEL_LABELS.values()))
+    ax.set_yticks(list(LANE_LABELS), list(LANE_LABELS.values()))
     ax.set_ylim(0.0, 3.0)
     first, last = items["date"].min().year, items["date"].max().year
     ax.set_xlim(int(first) - 1, int(last) + 2.5)
     ax.grid(axis="y", visible=False)
-    ax.set_title(f"Belarus–Russia IP instruments, {first}–{last}")
+    title, source = charts.titled(fig, ax, f"Belarus–Russia IP instruments, {first}–{last}",
+                                  charts.source_text(table, m.sources))
     ax.set_xlabel("Year (hollow marker and bar: only the month or year is known)")
-    handles = [Line2D([], [], marker=m, color=c, linestyle="none", markersize=8,
-                      label=KIND_LABELS[k]) for k, (m, c) in KIND_STYLE.items()]
+    handles = [Line2D([], [], marker=kind.marker, color=kind.colour, linestyle="none",
+                      markersize=8, label=kind.label) for kind in KINDS.values() if kind.lane]
     handles.append(Patch(color="#e8e8e8", label="Integration treaties (context)"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.0), fontsize=7.5,
               ncols=2)
-    charts.add_source_line(fig, charts.source_text(table, sources))
-    return fig
-
-
-def timeline_alt(table: pd.DataFrame) -> str:
-    items = instruments(table)
-    start, end = integration_span(table)
-    years = years_of(items["date"])
-    recent = years >= years.iloc[len(years) // 2]
-    return (f"Timeline from {years.min()} to {years.max()} of {len(items)} Belarus–Russia IP "
-            f"instruments in two lanes, governments and IP offices, with the "
-            f"{start.first.year}–{end.last.year} integration treaties as a shaded band; "
-            f"{int(recent.sum())} of the {len(items)} instruments date from "
-            f"{years.iloc[len(years) // 2]} onwards.")
+    return Chart("04-belarus-russia-timeline", fig, title, words.timeline_alt(m), source, table)

@@ -1,13 +1,17 @@
-"""The Belarus–Russia chapter's numbers: IP instruments against political integration, and
-Belarus's own IP law.
+"""The Belarus–Russia chapter's model: every number the chapter states, computed once from the
+tables it declares (`TABLES`), as one frozen value the notebook, the chart and the words read.
+
+IP instruments against political integration, and Belarus's own IP law.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
+from belarus_ip_report.chapters.belarus_russia_ip import TABLES
 from belarus_ip_report.foundation.dates import PartialDate, years_of
 
 #: Instruments concluded or decided by the governments (the other kinds are the IP offices').
@@ -89,3 +93,49 @@ def ip_law(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
     ordered = table.sort_values("date", kind="stable")
     return {level: ordered[ordered["level"] == level].reset_index(drop=True)
             for level in ("national", "eurasian")}
+
+
+#: The context events and key figure the chapter's frames paragraph cites, by id.
+FRAME_EVENTS = {
+    "patent_signed": "eurasian-patent-convention-signed",
+    "patent_in_force": "eurasian-patent-convention-in-force",
+    "trademark_signed": "eaeu-trademark-treaty-signed",
+    "trademark_in_force": "eaeu-trademark-treaty-in-force",
+}
+FORUM_FIGURE = "forum-russian-regions"
+
+
+@dataclass(frozen=True)
+class BelarusRussiaIp:
+    """Chapter 3's numbers, each computed once."""
+
+    as_of: date
+    table: pd.DataFrame
+    ip_law_table: pd.DataFrame
+    sources: pd.DataFrame
+    items: pd.DataFrame
+    pace: Pace
+    steps: dict[str, pd.Series]
+    law: dict[str, pd.DataFrame]
+    frames: dict[str, pd.Series]
+    forum: pd.Series
+
+
+def build(tables: dict[str, pd.DataFrame], as_of: date) -> BelarusRussiaIp:
+    table = tables["belarus_russia_ip"]
+    context = tables["context_events"].set_index("event_id")
+    return BelarusRussiaIp(
+        as_of=as_of, table=table, ip_law_table=tables["belarus_ip_instruments"],
+        sources=tables["sources"], items=instruments(table), pace=pace(table),
+        steps=agreement_steps(table), law=ip_law(tables["belarus_ip_instruments"]),
+        frames={name: context.loc[event] for name, event in FRAME_EVENTS.items()},
+        forum=tables["key_figures"].set_index("figure_id").loc[FORUM_FIGURE],
+    )
+
+
+def load(as_of: date | None = None) -> BelarusRussiaIp:
+    """The model from the clean tables, on the report's date unless another is given."""
+    from belarus_ip_report.curated.tables import load_table
+    from belarus_ip_report.foundation import settings
+
+    return build({name: load_table(name) for name in TABLES}, as_of or settings.AS_OF)

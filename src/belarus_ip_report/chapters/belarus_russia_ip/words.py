@@ -1,43 +1,36 @@
-"""The Belarus–Russia chapter's words: kinds and levels for readers, the instrument tables.
+"""The Belarus–Russia chapter's words: every sentence the chapter writes from its model, the
+alt text of its chart and its tables for readers. Each function reads the model only.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.belarus_russia_ip.model import Pace
+from belarus_ip_report.chapters.belarus_russia_ip.kinds import KINDS, LEVEL_NAMES
 from belarus_ip_report.chapters.prose import escape, people_dates
-from belarus_ip_report.foundation.dates import PartialDate, format_for_people
+from belarus_ip_report.foundation.dates import PartialDate, format_for_people, years_of
 
-KIND_LABELS = {
-    "integration_treaty": "Integration treaty",
-    "intergovernmental_agreement": "Intergovernmental agreement",
-    "agency_agreement": "Agency agreement",
-    "memorandum": "Memorandum",
-    "government_decision": "Government decision",
-}
+if TYPE_CHECKING:
+    from belarus_ip_report.chapters.belarus_russia_ip.model import BelarusRussiaIp
 
-
-def instrument_table(table: pd.DataFrame) -> pd.DataFrame:
+def instrument_table(m: BelarusRussiaIp) -> pd.DataFrame:
     """The instruments for readers: date, parties, kind, subject, sources."""
+    table = m.table
     return pd.DataFrame({
         "Date": people_dates(table, "date"),
         "Instrument": table["title"],
         "Parties": table["parties"],
-        "Kind": table["kind"].map(KIND_LABELS),
+        "Kind": table["kind"].map(lambda kind: KINDS[kind].label),
         "Subject": table["subject"],
         "Sources": table["source_ids"].str.replace(";", "; "),
     })
 
 
-LEVEL_NAMES = {"national": "Belarusian law", "eurasian": "Eurasian (regional)",
-               "bilateral": "Bilateral"}
-
-
-def ip_law_table(table: pd.DataFrame) -> pd.DataFrame:
+def ip_law_table(m: BelarusRussiaIp) -> pd.DataFrame:
     """Belarus's own IP acts and the regional instruments it joined, for readers."""
+    table = m.ip_law_table
     return pd.DataFrame({
         "Adopted or signed": people_dates(table, "date"),
         "In force for Belarus": people_dates(table, "in_force", missing="not found"),
@@ -48,8 +41,9 @@ def ip_law_table(table: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def pace_paragraph(pace: Pace) -> str:
+def pace_paragraph(m: BelarusRussiaIp) -> str:
     """How the instruments are spread over time, in a paragraph (Markdown, numbers only)."""
+    pace = m.pace
     return (
         f"The {pace.count} IP instruments span {pace.last_year - pace.first_year} years, but "
         f"they are bunched at the end: after the {pace.first_year} agreement on industrial "
@@ -63,9 +57,10 @@ def pace_paragraph(pace: Pace) -> str:
     )
 
 
-def agreement_paragraph(steps: dict[str, pd.Series], as_of: date) -> str:
+def agreement_paragraph(m: BelarusRussiaIp) -> str:
     """How the dates of the latest agreement fit together, and what is not shown."""
-    draft, signed, approved = steps["draft"], steps["signed"], steps["approved"]
+    draft, signed, approved = m.steps["draft"], m.steps["signed"], m.steps["approved"]
+    as_of = m.as_of
     return (
         f"The dates come from different sources and fit together as steps: Belarus's government "
         f"approved a draft as the basis for negotiations on {format_for_people(draft['date'])} "
@@ -79,10 +74,11 @@ def agreement_paragraph(steps: dict[str, pd.Series], as_of: date) -> str:
     )
 
 
-def frames_paragraph(patent_signed: pd.Series, patent_in_force: pd.Series,
-                     trademark_signed: pd.Series, trademark_in_force: pd.Series,
-                     forum: pd.Series) -> str:
+def frames_paragraph(m: BelarusRussiaIp) -> str:
     """The regional frames' dates, and the forum where a memorandum was signed."""
+    patent_signed, patent_in_force = m.frames["patent_signed"], m.frames["patent_in_force"]
+    trademark_signed = m.frames["trademark_signed"]
+    trademark_in_force, forum = m.frames["trademark_in_force"], m.forum
     return (
         f"Both frames have firm dates. The Eurasian Patent Convention, a regional patent system "
         f"that Belarus and Russia both belong to, was signed on "
@@ -97,9 +93,9 @@ def frames_paragraph(patent_signed: pd.Series, patent_in_force: pd.Series,
     )
 
 
-def law_paragraph(law: dict[str, pd.DataFrame]) -> str:
+def law_paragraph(m: BelarusRussiaIp) -> str:
     """What the table of Belarus's IP law holds, first and last."""
-    regional, national = law["eurasian"], law["national"]
+    regional, national = m.law["eurasian"], m.law["national"]
     first = national.iloc[0]
     took_effect = (f" and took effect on {format_for_people(first['in_force'])}"
                    if isinstance(first["in_force"], PartialDate) else "")
@@ -115,3 +111,17 @@ def law_paragraph(law: dict[str, pd.DataFrame]) -> str:
 
 def cite(row: pd.Series) -> str:
     return escape(row["source_ids"])
+
+
+def timeline_alt(m: BelarusRussiaIp) -> str:
+    from belarus_ip_report.chapters.belarus_russia_ip.model import integration_span
+
+    items = m.items
+    start, end = integration_span(m.table)
+    years = years_of(items["date"])
+    recent = years >= years.iloc[len(years) // 2]
+    return (f"Timeline from {years.min()} to {years.max()} of {len(items)} Belarus–Russia IP "
+            f"instruments in two lanes, governments and IP offices, with the "
+            f"{start.first.year}–{end.last.year} integration treaties as a shaded band; "
+            f"{int(recent.sum())} of the {len(items)} instruments date from "
+            f"{years.iloc[len(years) // 2]} onwards.")
