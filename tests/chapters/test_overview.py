@@ -4,6 +4,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # tests draw without a display; notebooks keep the inline backend
 
+from types import SimpleNamespace  # noqa: E402
+
 import pandas as pd  # noqa: E402
 
 from belarus_ip_report.chapters.overview import charts as overview_charts
@@ -54,18 +56,18 @@ def test_partial_dates_sit_mid_period_and_are_flagged():
     assert overview.as_year_fraction(parse_partial_date("2019-07-11"))[1]
 
 
-def test_summary_chart_draws_one_marker_per_event():
-    events = overview.story_events(*tables())
-    sources = pd.DataFrame({"source_id": events["source_ids"].str.split(";").explode().unique()})
-    sources["publisher"] = "Publisher"
-    fig = overview_charts.summary_chart(events, pd.Timestamp("2026-11-21").date(), [], sources)
-    lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 1]
-    assert len(lines) == len(events)
+def test_summary_chart_draws_one_marker_per_event_and_its_six_moments():
+    whole = overview.load()
+    chart = overview_charts.summary(whole)
+    lines = [line for line in chart.figure.axes[0].get_lines() if len(line.get_xdata()) == 1]
+    assert len(lines) == len(whole.events)
+    assert len(chart.figure.axes[0].texts) == 6
+    assert chart.stem == "00-three-stories" and chart.title.startswith("Three stories")
 
 
 def test_the_peaks_are_the_busiest_decades_of_each_story():
     per_decade = pd.DataFrame({"wipo": [1, 7, 6, 2], "wto": [0, 3, 9, 1], "brip": [0, 1, 0, 5]},
                               index=[1970, 1990, 2000, 2020])
-    assert overview_text.peaks_sentence(per_decade) == (
+    assert overview_text.peaks_sentence(SimpleNamespace(per_decade=per_decade)) == (
         "The three stories peak at different times: treaty accessions in the 1990s and 2000s, "
         "WTO activity in the 2000s, and the Belarus–Russia instruments in the 2020s.")

@@ -21,7 +21,7 @@ from belarus_ip_report.foundation import paths
 from belarus_ip_report.foundation.errors import DataErrors
 
 TREATY = {"treaty_id": "hague", "adopted": "1925-11-06", "in_force": "1928-06-01",
-          "parties_count": "80", "parties_count_as_of": "2026-02-03", "belarus_status": "party",
+          "belarus_status": "party",
           "belarus_instrument": "accession", "belarus_deposited": "2021-04-19",
           "belarus_in_force": "2021-07-19", "source_ids": "wipolex-hague"}
 EVENT = {"event_id": "hague-accession", "date": "2021-04-19", "date_end": None,
@@ -79,8 +79,8 @@ def test_a_value_without_evidence_is_named_by_file_line_and_column():
 def test_every_problem_is_reported_not_only_the_first():
     evidence = evidence_for("belarus_wipo_events", "hague-accession", EVENT)
     found = problems(world(evidence=evidence))
-    # eight evidenced treaty values, then source_ids citing a source no evidence names
-    assert len(found) == 9
+    # six evidenced treaty values, then source_ids citing a source no evidence names
+    assert len(found) == 7
     assert found[-1].startswith("data/raw/wipo_treaties.csv, line 2, column 'source_ids'")
 
 
@@ -89,7 +89,7 @@ def test_evidence_pointing_at_a_missing_row():
     evidence.append({**evidence[0], "row_key": "hauge"})
     found = problems(world(evidence=[{k: (None if pd.isna(v) else v) for k, v in e.items()}
                                      for e in evidence]))
-    assert found == ["data/raw/evidence.csv, line 11, column 'row_key': no row 'hauge' in "
+    assert found == ["data/raw/evidence.csv, line 9, column 'row_key': no row 'hauge' in "
                      "data/raw/wipo_treaties.csv (fix the key, or remove this evidence row)"]
 
 

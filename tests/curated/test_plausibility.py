@@ -69,10 +69,11 @@ def test_a_wto_date_before_the_gatt_is_refused(raw):
                             "'1900-09-08' is before 1947") for m in problems(raw))
 
 
-def test_a_count_of_parties_above_the_number_of_states_is_refused(raw):
-    line = set_value(raw, "wipo_treaties.csv", "berne", "parties_count", "5000")
-    assert any(m.startswith(f"data/raw/wipo_treaties.csv, line {line}, column 'parties_count': "
-                            "'5000' is above the largest allowed value 250")
+def test_a_party_row_of_a_treaty_that_is_not_declared_is_refused(raw):
+    """Counts are computed from treaty_parties: a row there must name a declared treaty."""
+    line = set_value(raw, "treaty_parties.csv", "beijing", "treaty_id", "bejing")
+    assert any(m.startswith(f"data/raw/treaty_parties.csv, line {line}, column 'treaty_id': "
+                            "'bejing' is not a treaty_id in wipo_treaties.csv")
                for m in problems(raw))
 
 
@@ -103,9 +104,9 @@ def test_a_partial_end_date_is_compared_by_the_days_it_covers(raw):
 
 def test_every_problem_of_a_run_is_listed(raw):
     set_value(raw, "wipo_treaties.csv", "hague", "adopted", "1066-10-14")
-    set_value(raw, "wipo_treaties.csv", "berne", "parties_count", "5000")
+    set_value(raw, "treaty_parties.csv", "beijing", "in_force", "2020-02-30")
     set_value(raw, "wto_members.csv", "Angola", "member", "ALBANIA")
     found = "\n".join(problems(raw))
     assert "'1066-10-14' is before 1883" in found
-    assert "'5000' is above the largest allowed value 250" in found
+    assert "data/raw/treaty_parties.csv, line 2, column 'in_force': '2020-02-30'" in found
     assert "duplicate key 'ALBANIA'" in found

@@ -238,7 +238,7 @@ def test_a_key_that_only_differs_by_white_space_is_a_duplicate(raw):
         (MILESTONES, 6, "meeting_number", "1.0"),
         (MILESTONES, 6, "meeting_number", "one"),
         ("key_figures.csv", 3, "value", "about 190"),
-        (TREATIES, 8, "parties_count", "1,000"),
+        ("key_figures.csv", 3, "value", "1,000"),
     ],
 )
 def test_a_value_that_is_not_a_whole_number_names_its_line_and_column(

@@ -10,6 +10,8 @@ import pytest
 
 from belarus_ip_report.chapters import CHAPTERS, CLEANING, reads_line
 from belarus_ip_report.chapters.belarus_russia_ip import model as cooperation_model
+from belarus_ip_report.chapters.overview import model as overview_model
+from belarus_ip_report.chapters.wipo_treaties import model as wipo_model
 from belarus_ip_report.chapters.wto_accession import model as wto_model
 from belarus_ip_report.curated import tables
 from belarus_ip_report.foundation import paths, settings
@@ -28,7 +30,8 @@ def test_every_notebook_is_declared_once():
 
 
 #: Chapters whose notebook reads its tables through its model's loader.
-MODELS = {"03_wto_accession": wto_model, "04_belarus_russia_ip": cooperation_model}
+MODELS = {"00_overview": overview_model, "02_wipo_treaties": wipo_model,
+          "03_wto_accession": wto_model, "04_belarus_russia_ip": cooperation_model}
 
 
 @pytest.mark.parametrize("stem", sorted(MODELS))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from belarus_ip_report.chapters import belarus_russia_ip, wto_accession
+from belarus_ip_report.chapters import belarus_russia_ip, overview, wipo_treaties, wto_accession
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,8 @@ class Chapter:
 
 #: Reading order: the overview first, the methods chapter on the curated tables last.
 CHAPTERS: tuple[Chapter, ...] = (
-    Chapter("00_overview", ("wipo_treaties", "belarus_wipo_events", "wto_accession_milestones",
-                            "wto_accessions", "wto_members", "key_figures", "belarus_russia_ip",
-                            "sources", "discrepancies"), "Overview"),
-    Chapter("02_wipo_treaties", ("wipo_treaties", "belarus_wipo_events", "key_figures",
-                                 "sources"), "Chapter 1", cited_sources_only=True),
+    Chapter("00_overview", overview.TABLES, "Overview"),
+    Chapter("02_wipo_treaties", wipo_treaties.TABLES, "Chapter 1", cited_sources_only=True),
     Chapter("03_wto_accession", wto_accession.TABLES, "Chapter 2", cited_sources_only=True),
     Chapter("04_belarus_russia_ip", belarus_russia_ip.TABLES, "Chapter 3",
             cited_sources_only=True),

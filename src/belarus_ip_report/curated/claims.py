@@ -26,10 +26,14 @@ BELARUS = "Belarus"
 
 
 def administered(tables: Tables, day: date) -> pd.DataFrame:
-    """The treaties WIPO administered on `day`: those adopted on or before it (the treaties
-    table lists what WIPO administers today, and none has left its care)."""
+    """The treaties WIPO administered on `day`: those adopted on or before it, or, where no
+    source gives the adoption, in force by then (the treaties table lists what WIPO administers
+    today, and none has left its care)."""
     treaties = tables["wipo_treaties"]
-    return treaties[treaties["adopted"].map(lambda d: status.on_or_before(d, day))]
+    dated = treaties["adopted"].map(status.known)
+    adopted = treaties["adopted"].map(lambda d: status.on_or_before(d, day))
+    in_force = treaties["in_force"].map(lambda d: status.on_or_before(d, day))
+    return treaties[adopted | (~dated & in_force)]
 
 
 def belarus_treaties(tables: Tables, day: date) -> pd.DataFrame:

@@ -33,7 +33,6 @@ from belarus_ip_report.curated.vocabularies import (
     FIELDS,
     IP_INSTRUMENT_KINDS,
     IP_LEVELS,
-    MAX_PARTIES,
     MEMBERSHIP_ROUTES,
     ORGANISATIONS,
     PARTY_INSTRUMENTS,
@@ -94,7 +93,8 @@ SOURCES = table(
 
 WIPO_TREATIES = table(
     "wipo_treaties",
-    "Every treaty administered by WIPO, with its dates, reach and Belarus's status.",
+    "Every treaty administered by WIPO, with its dates and Belarus's status (its contracting "
+    "parties are in `treaty_parties`; every count is computed from those dated rows).",
     key=("treaty_id",),
     sort_by=("adopted", "treaty_id"),
     columns={
@@ -107,12 +107,6 @@ WIPO_TREATIES = table(
                                 nullable=True, precisions=("day",), evidence=True),
         "in_force": partial_date("Date it entered into force; empty if not yet.",
                                  nullable=True, precisions=("day",), evidence=True),
-        "parties_count": count("Number of contracting parties on parties_count_as_of (at most "
-                               f"{MAX_PARTIES}: no treaty has more parties than there are "
-                               "states and customs territories).",
-                               nullable=True, maximum=MAX_PARTIES, evidence=True),
-        "parties_count_as_of": partial_date("Date of the contracting-party count.",
-                                            nullable=True, precisions=("day",), evidence=True),
         "belarus_status": category(
             BELARUS_STATUSES,
             "Belarus's relation to the treaty ('unverified': no source seen lists Belarus as a "
@@ -428,6 +422,7 @@ SAME_FACTS = table(
 TABLES: tuple[TableSpec, ...] = (
     SOURCES,
     *FACT_TABLES,
+    TREATY_PARTIES,
     EVIDENCE,
     DISCREPANCIES,
     SAME_FACTS,

@@ -56,6 +56,15 @@ def party_counts(parties: pd.DataFrame, day: date) -> pd.Series:
     return counted.reindex(ids, fill_value=0).astype(int).rename("parties")
 
 
+def deposited_counts(parties: pd.DataFrame, day: date) -> pd.Series:
+    """Instruments deposited per treaty by `day` and not withdrawn by then, in force or not:
+    for a treaty not yet in force, how far it is from entering into force."""
+    ids = pd.Index(sorted(parties["treaty_id"].unique()), name="treaty_id")
+    made = parties["deposited"].map(lambda d: on_or_before(d, day)) & ~parties[
+        "withdrawal_effective"].map(lambda d: on_or_before(d, day))
+    return parties[made].groupby("treaty_id").size().reindex(ids, fill_value=0).astype(int)
+
+
 def party_count(parties: pd.DataFrame, treaty_id: str, day: date) -> int:
     of_treaty = parties[parties["treaty_id"] == treaty_id]
     return int(in_force_mask(of_treaty, day).sum())

@@ -121,7 +121,7 @@ def _check_dates(raw: RawTable, frame: pd.DataFrame, column: str,
                 f"({settings.AS_OF.isoformat()}): the data records what has happened",
                 line=raw.line_of(position), column=column,
                 hint="check the year; to bring the data up to a later date, change AS_OF in "
-                     "src/belarus_ip_report/settings.py"))
+                     "src/belarus_ip_report/foundation/settings.py"))
     return problems
 
 

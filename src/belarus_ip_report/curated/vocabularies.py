@@ -63,11 +63,6 @@ SOURCE_TIERS = ("primary", "official", "press", "reference", "copy")
 EVIDENCE_VERDICTS = ("confirmed", "partial", "unverified")
 
 
-#: Upper bound for a count of treaty parties: UN member states, observers and the customs
-#: territories and organisations that join treaties stay well below it.
-MAX_PARTIES = 250
-
-
 ACCESSION_STATUSES = ("member", "acceding")
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 #: The date the curated data was last checked against its sources; the report says "as of"
 #: this date, and open-ended spans (Belarus's WTO accession) run up to it.
-AS_OF = date(2026, 11, 23)
+AS_OF = date(2026, 12, 4)
 
 REPORT_TITLE = "Belarus in the international intellectual-property and trade system"
 

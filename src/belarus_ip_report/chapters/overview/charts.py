@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import matplotlib.pyplot as plt
-import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from belarus_ip_report.chapters import figures as charts
-from belarus_ip_report.chapters.overview.model import as_year_fraction
+from belarus_ip_report.chapters.figures import Chart
+from belarus_ip_report.chapters.overview import words
+from belarus_ip_report.chapters.overview.model import Overview, as_year_fraction
 from belarus_ip_report.foundation.dates import PartialDate
 
 #: One lane per story, top to bottom, with the marker and colour its events are drawn in.
@@ -22,10 +20,11 @@ LANES = {
 }
 
 
-def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, PartialDate, str]],
-                  sources: pd.DataFrame) -> Figure:
-    """The three stories on one axis from the year of the first event. `notes` are (lane, date,
-    text) annotations."""
+def summary(o: Overview) -> Chart:
+    """The three stories on one axis from the year of the first event, with their key moments
+    annotated."""
+    events, as_of, sources = o.events, o.as_of, o.sources
+    notes = key_moments(o)
     fig, ax = plt.subplots(figsize=(8.4, 4.2))
     lane_y = {lane: len(LANES) - i for i, lane in enumerate(LANES)}
     for lane, (_, marker, colour) in LANES.items():
@@ -45,37 +44,34 @@ def summary_chart(events: pd.DataFrame, as_of: date, notes: list[tuple[str, Part
     first = int(events["year"].min())
     ax.set_xlim(first - 1, as_of.year + 1)
     ax.grid(axis="y", visible=False)
-    ax.set_title(f"Three stories on one time line, {first}–{as_of.year}")
+    title, source = charts.titled(fig, ax, f"Three stories on one time line, {first}–{as_of.year}",
+                                  charts.source_text(events, sources))
     ax.set_xlabel("Year (hollow marker: only the month or year is known)")
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=label.replace("\n", " "))
                for label, m, c in LANES.values()]
     ax.legend(handles=handles, loc="lower left", fontsize=7.5)
-    charts.add_source_line(fig, charts.source_text(events, sources))
-    return fig
+    return Chart("00-three-stories", fig, title, words.summary_alt(o), source, events)
 
 
-def key_moments(treaties: pd.DataFrame, milestones: pd.DataFrame,
-                instruments: pd.DataFrame) -> list[tuple[str, PartialDate, str]]:
-    """The annotations of the summary chart, each a (lane, date, label) read from the data:
+def key_moments(o: Overview) -> list[tuple[str, PartialDate, str]]:
+    """The annotations of the summary chart, each a (lane, date, label) read from the models:
     WIPO membership and the newest accession; the GATT application and the last numbered
     meeting; the first and the latest Belarus–Russia IP instrument."""
-    from belarus_ip_report.chapters.belarus_russia_ip import model as cooperation_analysis
-    from belarus_ip_report.chapters.wipo_treaties import model as wipo_analysis
-    from belarus_ip_report.chapters.wto_accession import milestones as wto_analysis
+    from belarus_ip_report.chapters.wipo_treaties import belarus as wipo_belarus
+    from belarus_ip_report.chapters.wipo_treaties import system as wipo_system
     from belarus_ip_report.chapters.wto_accession.words import ordinal
 
-    convention = wipo_analysis.founding_convention(treaties)
-    parties = wipo_analysis.belarus_parties(treaties).dropna(subset=["belarus_in_force"])
+    treaties = o.wipo.treaties
+    convention = wipo_system.founding_convention(treaties)
+    parties = wipo_belarus.belarus_parties(treaties).dropna(subset=["belarus_in_force"])
     newest = parties.loc[parties["belarus_in_force"].idxmax()]
-    application = milestones.loc[milestones["milestone_id"] == "gatt-application"].iloc[0]
-    meetings = wto_analysis.numbered_meetings(milestones)
-    last_meeting = meetings.iloc[-1]
-    items = cooperation_analysis.instruments(instruments)
+    last_meeting = o.wto.meetings.iloc[-1]
+    items = o.ip.items
     first, latest = items.iloc[0], items.iloc[-1]
     return [
         ("wipo", convention["belarus_in_force"], "WIPO member"),
         ("wipo", newest["belarus_in_force"], str(newest["short_name"]).split(" ")[0]),
-        ("wto", application["date"], "GATT application"),
+        ("wto", o.wto.headline["application_date"], "GATT application"),
         ("wto", last_meeting["date"], f"{ordinal(int(last_meeting['meeting_number']))} meeting"),
         ("brip", first["date"], f"{first['date'].year} agreement"),
         ("brip", latest["date"], f"{latest['date'].year} IP agreement"),

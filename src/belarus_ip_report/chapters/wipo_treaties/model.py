@@ -1,226 +1,185 @@
-"""The WIPO chapter's numbers: how the treaty system grew, and where Belarus stands in it.
+"""The WIPO chapter's model: every number the chapter states, computed once from the tables it
+declares (`TABLES`) on one date, as one frozen value the notebook, the charts and the words read.
 
-Every series is computed from `wipo_treaties` (and `belarus_wipo_events`); pandas in,
-pandas out: no drawing, no prose.
+The treaties and Belarus's place among them come from dated rows: which treaties WIPO
+administered on the date (`claims.administered`), each treaty's contracting parties in force
+on it and Belarus's own status (`treaties_on`, by the one rule of `curated.status`). Built on
+another date, every count is that date's.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
-from belarus_ip_report.curated.vocabularies import FIELDS
-from belarus_ip_report.foundation.dates import first_day, first_days, years_between, years_of
+from belarus_ip_report.chapters.wipo_treaties import TABLES, belarus, system
+from belarus_ip_report.curated import claims, status
+
+BELARUS = claims.BELARUS
+
+#: The key figures of the Foreign Ministry's WIPO page that the chapter quotes, by id.
+MINISTRY_FIGURES = {
+    "administered": "wipo-treaties-administered",
+    "industrial_property": "wipo-treaties-industrial-property",
+    "copyright": "wipo-treaties-copyright",
+    "belarus": "belarus-wipo-conventions",
+    "belarus_geneva": "belarus-wipo-conventions-geneva",
+}
+
+#: Belarus's peers: its partners in the Eurasian Economic Union and its neighbours, with the
+#: names WIPO Lex and the WTO give them (None: that record has no such party).
+PEERS = (
+    ("Russia", "Russian Federation", "Russian Federation"),
+    ("Kazakhstan", "Kazakhstan", "Kazakhstan"),
+    ("Armenia", "Armenia", "Armenia"),
+    ("Kyrgyzstan", "Kyrgyzstan", "Kyrgyz Republic"),
+    ("Ukraine", "Ukraine", "Ukraine"),
+    ("Poland", "Poland", "Poland"),
+    ("Lithuania", "Lithuania", "Lithuania"),
+    ("Latvia", "Latvia", "Latvia"),
+    ("Moldova", "Republic of Moldova", "Moldova, Republic of"),
+    ("Uzbekistan", "Uzbekistan", "Uzbekistan"),
+)
 
 
-def first_year(treaties: pd.DataFrame) -> int:
-    """The year the oldest dated treaty was adopted: where the treaty system's story starts."""
-    return min(day.year for day in treaties["adopted"].dropna())
+def treaties_on(treaties: pd.DataFrame, parties: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The treaties WIPO administered on `day`, each with its entry into force (if by then),
+    its contracting parties in force on `day`, and Belarus's status, instrument and dates as
+    the dated rows give them on `day` (signatory: signed, not in force for Belarus)."""
+    out = claims.administered({"wipo_treaties": treaties}, day).copy()
+    out["in_force"] = [d if status.on_or_before(d, day) else None for d in out["in_force"]]
+    counts = status.party_counts(parties, day)
+    out["parties_count"] = out["treaty_id"].map(counts).fillna(0).astype(int)
+    deposited = status.deposited_counts(parties, day)
+    out["instruments_deposited"] = out["treaty_id"].map(deposited).fillna(0).astype(int)
+    own = parties[parties["party"] == BELARUS].set_index("treaty_id")
+    rows = [own.loc[t] if t in own.index else None for t in out["treaty_id"]]
+    joined = [r is not None and status.in_force_on(r["in_force"], day, r["withdrawal_effective"])
+              for r in rows]
+    signed = [r is not None and status.on_or_before(r["signed"], day) for r in rows]
+    out["belarus_status"] = ["party" if j else "signatory" if s else "not_party"
+                             for j, s in zip(joined, signed, strict=True)]
+    out["belarus_instrument"] = [r["instrument"] if j else "signature" if s else None
+                                 for r, j, s in zip(rows, joined, signed, strict=True)]
+    out["belarus_deposited"] = [r["deposited"] if j else None
+                                for r, j in zip(rows, joined, strict=True)]
+    out["belarus_in_force"] = [r["in_force"] if j else None
+                               for r, j in zip(rows, joined, strict=True)]
+    return out.reset_index(drop=True)
 
 
-def continuity_date(treaties: pd.DataFrame) -> date:
-    """The day WIPO's tables date Belarus's continued application of the treaties the USSR had
-    joined from (the earliest such entry into force for Belarus); the chapter uses it as the
-    start of independent Belarus."""
-    parties = treaties[treaties["belarus_status"] == "party"]
-    continued = parties[parties["belarus_instrument"] == "continued_application"]
-    return min(first_days(continued["belarus_in_force"]).dropna())
+def peer_treaties(parties: pd.DataFrame, treaties: pd.DataFrame, day: date) -> pd.DataFrame:
+    """For Belarus and each peer, every administered treaty in force for it on `day`, with the
+    year it entered into force for it: one row per peer and treaty."""
+    administered = claims.administered({"wipo_treaties": treaties}, day)
+    names = {wipo: label for label, wipo, _ in (("Belarus", BELARUS, None), *PEERS) if wipo}
+    rows = parties[parties["party"].isin(names) & parties["treaty_id"].isin(
+        administered["treaty_id"])]
+    rows = rows[status.in_force_mask(rows, day)]
+    short = treaties.set_index("treaty_id")["short_name"]
+    return pd.DataFrame({
+        "peer": rows["party"].map(names),
+        "treaty_id": rows["treaty_id"],
+        "treaty": rows["treaty_id"].map(short),
+        "in_force": rows["in_force"],
+        "source_id": rows["source_id"],
+    }).sort_values(["peer", "treaty_id"], kind="stable", ignore_index=True)
 
 
-
-def treaty_growth(treaties: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """Per year: treaties adopted so far, by field, and how many of them are in force.
-
-    Treaties without a known adoption date are left out of the adopted counts (see
-    `undated_treaties`); they are still counted in force from their entry into force.
-    """
-    years = range(first_year(treaties), as_of.year + 1)
-    adopted = treaties.assign(_adopted=first_days(treaties["adopted"]))
-    in_force = first_days(treaties["in_force"])
+def peer_summary(peers: pd.DataFrame, administered: int) -> pd.DataFrame:
+    """Per peer: how many administered treaties are in force for it, and the latest."""
+    order = ["Belarus", *(label for label, _, _ in PEERS)]
     rows = []
-    for year in years:
-        end = min(date(year, 12, 31), as_of)
-        row = {"year": year}
-        for field in FIELDS:
-            of_field = adopted[adopted["field"] == field]["_adopted"].dropna()
-            row[field] = int((of_field <= end).sum())
-        row["adopted_total"] = sum(row[field] for field in FIELDS)
-        row["in_force_total"] = int(in_force.dropna().le(end).sum())
-        rows.append(row)
+    for peer in order:
+        own = peers[peers["peer"] == peer]
+        latest = own.loc[own["in_force"].idxmax()] if len(own) else None
+        rows.append({"peer": peer, "treaties": len(own), "of": administered,
+                     "latest": None if latest is None else latest["treaty"],
+                     "latest_in_force": None if latest is None else latest["in_force"]})
     return pd.DataFrame(rows)
 
 
-def undated_treaties(treaties: pd.DataFrame) -> list[str]:
-    return treaties.loc[treaties["adopted"].isna(), "short_name"].tolist()
-
-
-def years_count_held(growth: pd.DataFrame, count: int) -> tuple[int, int] | None:
-    """First and last year in which the adopted total equalled `count`."""
-    held = growth.loc[growth["adopted_total"] == count, "year"]
-    return (int(held.min()), int(held.max())) if not held.empty else None
-
-
-def belarus_parties(treaties: pd.DataFrame) -> pd.DataFrame:
-    return treaties[treaties["belarus_status"] == "party"]
-
-
-def belarus_participation(treaties: pd.DataFrame, as_of: date, first_year: int | None = None
-                          ) -> pd.DataFrame:
-    """Per year: treaties in force for Belarus (where the date is known) against all in force."""
-    belarus_dates = first_days(belarus_parties(treaties)["belarus_in_force"]).dropna()
-    in_force = first_days(treaties["in_force"]).dropna()
-    if first_year is None:  # the year the first treaty entered into force for Belarus
-        first_year = min(d.year for d in belarus_dates)
+def party_growth(parties: pd.DataFrame, treaties: pd.DataFrame, first_year: int, as_of: date,
+                 treaty_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Contracting parties of the given treaties at the end of each year (the report's date
+    for the last), one column per treaty's short name: the growth of each treaty's reach."""
+    short = treaties.set_index("treaty_id")["short_name"]
+    treaty_ids = tuple(t for t in treaty_ids if t in short.index)
     rows = []
     for year in range(first_year, as_of.year + 1):
-        end = min(date(year, 12, 31), as_of)
-        rows.append({
-            "year": year,
-            "in_force_for_belarus": int(belarus_dates.le(end).sum()),
-            "in_force_worldwide": int(in_force.le(end).sum()),
-        })
+        day = min(date(year, 12, 31), as_of)
+        counts = status.party_counts(parties[parties["treaty_id"].isin(treaty_ids)], day)
+        rows.append({"year": year, **{short[t]: int(counts.get(t, 0)) for t in treaty_ids}})
     return pd.DataFrame(rows)
 
 
-def accession_lag(treaties: pd.DataFrame) -> pd.DataFrame:
-    """Years from when Belarus could have joined to when the treaty entered into force for it.
+@dataclass(frozen=True)
+class WipoTreaties:
+    """Chapter 1's numbers on `as_of`, each computed once."""
 
-    The clock starts at the treaty's entry into force, or on `continuity_date` for treaties
-    older than independent Belarus (or with no known date). A Belarus date on or before that
-    start (an original party, continued application) counts as zero: joined from the start.
-    """
-    continuity = continuity_date(treaties)
-    parties = belarus_parties(treaties).dropna(subset=["belarus_in_force"])
-    rows = []
-    for treaty in parties.itertuples(index=False):
-        treaty_start = first_day(treaty.in_force)
-        belarus_start = first_day(treaty.belarus_in_force)
-        counted_from = max(treaty_start or continuity, continuity)
-        rows.append({
-            "treaty": treaty.short_name,
-            "field": treaty.field,
-            "counted_from": counted_from,
-            "belarus_in_force": treaty.belarus_in_force,
-            "lag_years": round(max(years_between(counted_from, belarus_start), 0), 1),
-            "from_the_start": belarus_start <= counted_from,
-        })
-    return pd.DataFrame(rows).sort_values(["lag_years", "treaty"], kind="stable",
-                                          ignore_index=True)
+    as_of: date
+    #: The treaties WIPO administers on `as_of`, with counts and Belarus's status on that day.
+    treaties: pd.DataFrame
+    parties: pd.DataFrame
+    events: pd.DataFrame
+    key_figures: pd.DataFrame
+    sources: pd.DataFrame
+    headline: dict
+    growth: pd.DataFrame
+    participation: pd.DataFrame
+    lags: pd.DataFrame
+    reach: pd.DataFrame
+    party_growth: pd.DataFrame
+    peers: pd.DataFrame
+    peer_summary: pd.DataFrame
+    coming: pd.DataFrame
+    claims: pd.DataFrame
+    ministry: dict
+    before_newest: int
 
-
-def not_joined(treaties: pd.DataFrame) -> pd.DataFrame:
-    out = treaties[treaties["belarus_status"] != "party"]
-    return out[["short_name", "field", "adopted", "in_force", "belarus_status"]].reset_index(
-        drop=True)
+    @property
+    def belarus_parties(self) -> pd.DataFrame:
+        return belarus.belarus_parties(self.treaties)
 
 
-def headline(treaties: pd.DataFrame, as_of: date) -> dict[str, object]:
-    administered = treaties[treaties["adopted"].isna() | first_days(treaties["adopted"]).le(as_of)]
-    parties = belarus_parties(administered)
-    dated = parties.dropna(subset=["belarus_in_force"])
-    newest = dated.loc[dated["belarus_in_force"].idxmax()]
-    return {
-        "administered": len(administered),
-        "in_force": int(administered["in_force"].notna().sum()),
-        "belarus_parties": len(parties),
-        "belarus_parties_dated": len(dated),
-        "share": len(parties) / len(administered),
-        "newest_name": newest["short_name"],
-        "newest_date": newest["belarus_in_force"],
-        "signatory_only": administered.loc[administered["belarus_status"] == "signatory",
-                                           "short_name"].tolist(),
-    }
+#: The treaties whose growth the chapter draws: the founding conventions and the newest in
+#: force, by id.
+GROWTH_TREATIES = ("wipo-convention", "paris", "berne", "pct", "madrid-protocol", "marrakesh")
 
 
-def parties_before(treaties: pd.DataFrame, day: date) -> int:
-    """Treaties Belarus is party to, leaving out those that entered into force for it after `day`.
-
-    Treaties whose date for Belarus is unknown are counted: all of them predate 2021.
-    """
-    parties = belarus_parties(treaties)
-    later = first_days(parties["belarus_in_force"]).dropna().gt(day)
-    return len(parties) - int(later.sum())
-
-
-def parties_before_newest_accession(treaties: pd.DataFrame) -> int:
-    """How many treaties Belarus was party to the day before its newest one entered into force."""
-    newest = belarus_parties(treaties)["belarus_in_force"].dropna().max()
-    return parties_before(treaties, newest.first - timedelta(days=1))
-
-
-def reach(treaties: pd.DataFrame) -> pd.DataFrame:
-    """Contracting parties per treaty, grouped by field, largest first within each field."""
-    order = {field: i for i, field in enumerate(FIELDS)}
-    data = treaties.dropna(subset=["parties_count"]).assign(_order=treaties["field"].map(order))
-    data = data.sort_values(["_order", "parties_count", "short_name"],
-                            ascending=[True, False, True], kind="stable")
-    return pd.DataFrame({
-        "treaty": data["short_name"],
-        "field": data["field"],
-        "parties_count": data["parties_count"].astype(int),
-        "parties_count_as_of": data["parties_count_as_of"],
-        "belarus_party": data["belarus_status"].eq("party"),
-        "source_ids": data["source_ids"],
-    }).reset_index(drop=True)
+def build(tables: dict[str, pd.DataFrame], as_of: date) -> WipoTreaties:
+    """The model from the chapter's tables, on `as_of`."""
+    raw, parties = tables["wipo_treaties"], tables["treaty_parties"]
+    treaties = treaties_on(raw, parties, as_of)
+    figures = tables["key_figures"].set_index("figure_id")["value"]
+    peers = peer_treaties(parties, raw, as_of)
+    quantity_tables = {"wipo_treaties": raw, "treaty_parties": parties}
+    stated = tables["key_figures"][tables["key_figures"]["quantity"].fillna("").str.startswith(
+        ("wipo_", "belarus_wipo"))]
+    growth = system.treaty_growth(treaties, as_of)
+    return WipoTreaties(
+        as_of=as_of, treaties=treaties, parties=parties, events=tables["belarus_wipo_events"],
+        key_figures=tables["key_figures"], sources=tables["sources"],
+        headline=belarus.headline(treaties, as_of),
+        growth=growth,
+        participation=belarus.belarus_participation(treaties, as_of),
+        lags=belarus.accession_lag(treaties),
+        reach=system.reach(treaties),
+        party_growth=party_growth(parties, raw, system.first_year(treaties), as_of,
+                                  GROWTH_TREATIES),
+        peers=peers, peer_summary=peer_summary(peers, len(treaties)),
+        coming=status.coming_changes(parties, as_of),
+        claims=claims.stated_against_computed(stated, quantity_tables, as_of),
+        ministry={name: int(figures[figure]) for name, figure in MINISTRY_FIGURES.items()},
+        before_newest=belarus.parties_before_newest_accession(treaties),
+    )
 
 
-#: The key figure that holds the Foreign Ministry page's count of WIPO-administered treaties.
-DOCUMENT_TREATY_COUNT_FIGURE = "wipo-treaties-administered"
+def load(as_of: date | None = None) -> WipoTreaties:
+    """The model from the clean tables, on the report's date unless another is given."""
+    from belarus_ip_report.curated.tables import load_table
+    from belarus_ip_report.foundation import settings
 
-
-def document_treaty_count(key_figures: pd.DataFrame) -> int:
-    """The number of treaties the Foreign Ministry's WIPO page says WIPO administers."""
-    figures = key_figures.set_index("figure_id")
-    return int(figures.at[DOCUMENT_TREATY_COUNT_FIGURE, "value"])
-
-
-def adopted_after(treaties: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Treaties adopted after `year`, oldest first, with whether each is in force."""
-    later = treaties[treaties["adopted"].map(lambda d: d is not None and d.year > year)]
-    return later.sort_values("adopted", kind="stable").reset_index(drop=True)
-
-
-def participation_moments(treaties: pd.DataFrame) -> dict[str, tuple[int, int, str]]:
-    """The years the participation chart marks, from the data: Belarus's WIPO membership,
-    the span of its declarations of continued application, its newest accession.
-    Each is (first year, last year, a name from the data)."""
-    parties = belarus_parties(treaties)
-    convention = treaties.loc[treaties["wipo_group"] == "wipo_convention"].iloc[0]
-    continued = parties[parties["belarus_instrument"] == "continued_application"]
-    deposited = first_days(continued["belarus_deposited"]).dropna()
-    effective = first_days(continued["belarus_in_force"]).dropna()
-    dated = parties.dropna(subset=["belarus_in_force"])
-    newest = dated.loc[dated["belarus_in_force"].idxmax()]
-    membership = convention["belarus_in_force"].year
-    return {
-        "membership": (membership, membership, str(convention["short_name"])),
-        # In force from independence, declared in the years after: the span of both.
-        "continued": (min(d.year for d in [*effective, *deposited]),
-                      max(d.year for d in [*effective, *deposited]),
-                      f"{len(continued)} {'treaty' if len(continued) == 1 else 'treaties'}"),
-        "newest": (newest["belarus_in_force"].year, newest["belarus_in_force"].year,
-                   str(newest["short_name"])),
-    }
-
-
-def joined_per_decade(treaties: pd.DataFrame) -> pd.Series:
-    """How many treaties Belarus joined itself, per decade of their entry into force for it
-    (the WIPO Convention and the treaties it continued from the USSR left out), oldest first."""
-    parties = belarus_parties(treaties).dropna(subset=["belarus_in_force"])
-    joined = parties[(parties["belarus_instrument"] != "continued_application")
-                     & (parties["wipo_group"] != "wipo_convention")]
-    decades = (years_of(joined["belarus_in_force"]) // 10 * 10).rename("decade")
-    return decades.value_counts().sort_index().astype(int)
-
-
-def founding_convention(treaties: pd.DataFrame) -> pd.Series:
-    """The WIPO Convention's row: the treaty that created WIPO."""
-    return treaties.loc[treaties["wipo_group"] == "wipo_convention"].iloc[0]
-
-
-def cooperation_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Belarus–WIPO events beyond membership itself (visits, agreements, treaty steps),
-    oldest first."""
-    later = events[events["category"] != "membership"]
-    return later.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+    return build({name: load_table(name) for name in TABLES}, as_of or settings.AS_OF)

@@ -1,54 +1,158 @@
-"""The WIPO chapter's words: field and group labels, the status table for readers.
+"""The WIPO chapter's words: every sentence the chapter writes from its model, the alt text of
+its charts and its tables for readers. Each function reads the model only, so prose, charts and
+tables state the same numbers; data text is escaped before it enters Markdown.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from belarus_ip_report.chapters.prose import count_of, escape, in_words, people_dates
+from belarus_ip_report.chapters.wipo_treaties import belarus, system
+from belarus_ip_report.chapters.wipo_treaties.fields import FIELDS
+from belarus_ip_report.foundation.dates import format_for_people
 
-FIELD_LABELS = {
-    "industrial_property": "Industrial property",
-    "copyright_and_related_rights": "Copyright and related rights",
-    "wipo_convention": "WIPO Convention",
-}
+if TYPE_CHECKING:
+    from belarus_ip_report.chapters.wipo_treaties.model import WipoTreaties
+
+STATUS_WORDS = {"party": "Party", "signatory": "Signed, not ratified",
+                "not_party": "Not a party"}
+INSTRUMENT_WORDS = {"accession": "accession", "ratification": "ratification",
+                    "continued_application": "continued application", "signature": "signature",
+                    "succession": "succession", "acceptance": "acceptance",
+                    "approval": "approval", "declaration": "declaration", "other": "other"}
 
 
-GROUP_LABELS = {
-    "ip_protection": "IP protection",
-    "global_protection_system": "Global protection system",
-    "classification": "Classification",
-    "wipo_convention": "WIPO Convention",
-}
+# --- Tables ---------------------------------------------------------------------------------
 
-
-def status_table(treaties: pd.DataFrame) -> pd.DataFrame:
-    """Belarus's status in every treaty, grouped by field and sorted by date, for readers."""
-    order = {field: i for i, field in enumerate(FIELD_LABELS)}
-    table = treaties.assign(_order=treaties["field"].map(order)).sort_values(
+def status_table(m: WipoTreaties, party: bool) -> pd.DataFrame:
+    """Belarus's status in the treaties it is party to (`party`) or not, grouped by field and
+    sorted by date, for readers."""
+    chosen = m.treaties[m.treaties["belarus_status"].eq("party") == party]
+    order = {field: i for i, field in enumerate(FIELDS)}
+    table = chosen.assign(_order=chosen["field"].map(order)).sort_values(
         ["_order", "adopted", "short_name"], kind="stable", na_position="last")
-    status = table["belarus_status"].map({
-        "party": "Party", "signatory": "Signed, not ratified", "not_party": "Not a party",
-        "unverified": "Not shown as a party (unverified)"})
-    instrument = table["belarus_instrument"].map({
-        "accession": "accession", "ratification": "ratification",
-        "continued_application": "continued application", "signature": "signature"})
     return pd.DataFrame({
-        "Field": table["field"].map(FIELD_LABELS),
+        "Field": table["field"].map(lambda f: FIELDS[f].label),
         "Treaty": table["short_name"],
         "Adopted": people_dates(table, "adopted", missing="not found"),
         "In force": people_dates(table, "in_force", missing="not yet"),
-        "Belarus": status,
-        "Instrument": instrument.fillna("—"),
+        "Parties": table["parties_count"],
+        "Belarus": table["belarus_status"].map(STATUS_WORDS),
+        "Instrument": table["belarus_instrument"].map(INSTRUMENT_WORDS).fillna("—"),
         "In force for Belarus": people_dates(table, "belarus_in_force", missing="—"),
         "Sources": table["source_ids"].str.replace(";", "; "),
     }).reset_index(drop=True)
 
 
-def joining_paragraph(convention: pd.Series, moments: dict[str, tuple[int, int, str]],
-                      joined: pd.Series) -> str:
+def peer_table(m: WipoTreaties) -> pd.DataFrame:
+    """Belarus and its peers: how many of the administered treaties each is party to on the
+    model's date, and the latest it joined."""
+    summary = m.peer_summary
+    return pd.DataFrame({
+        "Country": summary["peer"],
+        "Treaties in force": [f"{n} of {of}" for n, of in zip(summary["treaties"],
+                                                              summary["of"], strict=True)],
+        "Latest treaty": summary["latest"].fillna("—"),
+        "In force since": people_dates(summary, "latest_in_force", missing="—"),
+    })
+
+
+def coming_table(m: WipoTreaties) -> pd.DataFrame:
+    """Instruments deposited by the model's date that take effect after it."""
+    coming = m.coming
+    short = m.treaties.set_index("treaty_id")["short_name"]
+    return pd.DataFrame({
+        "Takes effect": people_dates(coming, "effective"),
+        "Treaty": coming["treaty_id"].map(short).fillna(coming["treaty_id"]),
+        "Party": coming["party"],
+        "Change": coming["change"].map({"entry_into_force": "enters into force",
+                                        "withdrawal": "withdrawal takes effect"}),
+        "Deposited": people_dates(coming, "deposited", missing="—"),
+        "Source": coming["source_id"],
+    })
+
+
+def claims_table(m: WipoTreaties) -> pd.DataFrame:
+    """Counts that sources state, beside the count the dated rows give on the same day."""
+    c = m.claims
+    described = m.key_figures.set_index("figure_id")["description"]
+    return pd.DataFrame({
+        "What a source says": c["figure_id"].map(described),
+        "Stated": c["stated"],
+        "On": [("undated: compared on " + format_for_people(day)) if undated
+               else format_for_people(when) for when, day, undated
+               in zip(c["as_of"], c["compared_on"], c["undated"], strict=True)],
+        "Counted from the dated rows": c["computed"],
+        "Agrees": c["agrees"].map({True: "yes", False: "no"}),
+        "Sources": c["source_ids"].str.replace(";", "; "),
+    })
+
+
+# --- Paragraphs -----------------------------------------------------------------------------
+
+def headline(m: WipoTreaties) -> str:
+    head = m.headline
+    return (
+        f"As of {format_for_people(m.as_of)}, WIPO administers **{head['administered']} "
+        f"treaties**, {head['in_force']} of them in force. Belarus is a party to "
+        f"**{head['belarus_parties']}**, or {head['share']:.0%} of them. The most recent to "
+        f"enter into force for Belarus is the {escape(head['newest_name'])}, on "
+        f"{format_for_people(head['newest_date'])}."
+    )
+
+
+def growth_paragraph(m: WipoTreaties) -> str:
+    growth, ministry = m.growth, m.ministry
+    document_count = ministry["administered"]
+    held = system.years_count_held(growth, document_count)
+    convention = system.founding_convention(m.treaties)
+    founded = convention["adopted"].year
+    first = int(growth["year"].min())
+    last = growth.iloc[-1]
+    undated = system.undated_treaties(m.treaties)
+    before = int(growth.loc[growth["year"] == founded - 1, "adopted_total"].iloc[0])
+    text = (f"The system grew slowly for {founded - first} years and then quickly: {before} "
+            f"treaties existed before WIPO's founding convention of {founded}, and "
+            f"{int(last['adopted_total'])} by {m.as_of.year}. ")
+    if held:
+        later = system.adopted_after(m.treaties, held[1])
+        not_in_force = int(later["in_force"].isna().sum())
+        text += (f"The total stood at {document_count} from {held[0]} until {held[1]}, the "
+                 f"period the Foreign Ministry page describes ({ministry['industrial_property']} "
+                 f"industrial property, {ministry['copyright']} copyright, and the convention). ")
+        if len(later):
+            text += (f"{count_of(len(later), 'treaty', 'treaties').capitalize()} adopted since "
+                     f"({in_words([escape(t) for t in later['short_name']])}) raised it; "
+                     + ("none of them is in force yet." if not_in_force == len(later)
+                        else f"{not_in_force} of them not yet in force."))
+    if undated:
+        text += (f" No adoption date was found for {in_words([escape(t) for t in undated])}: "
+                 "they are counted only once in force.")
+    return text
+
+
+def participation_paragraph(m: WipoTreaties) -> str:
+    parties = m.belarus_parties
+    undated = parties.loc[parties["belarus_in_force"].isna(), "short_name"].tolist()
+    end = m.participation.iloc[-1]
+    return (
+        joining_paragraph(m) + f" The line counts {int(end['in_force_for_belarus'])} treaties "
+        "whose date of entry into force for Belarus the sources give"
+        + (f"; for {count_of(len(undated), 'more')} ({in_words([escape(t) for t in undated])}) "
+           "the sources confirm Belarus is a party but give no date, so they appear only in "
+           "the total." if undated else ", which is every treaty Belarus is a party to.")
+    )
+
+
+def joining_paragraph(m: WipoTreaties) -> str:
     """How Belarus came into the treaty system: WIPO membership, the treaties continued from
-    the USSR, then those it joined itself, counted per decade (`wipo.joined_per_decade`)."""
+    the USSR, then those it joined itself, counted per decade."""
+    convention = system.founding_convention(m.treaties)
+    moments = belarus.participation_moments(m.treaties)
+    joined = belarus.joined_per_decade(m.treaties)
     membership_year, _, convention_name = moments["membership"]
     _, _, continued = moments["continued"]
     newest_year, _, newest_name = moments["newest"]
@@ -63,3 +167,144 @@ def joining_paragraph(convention: pd.Series, moments: dict[str, tuple[int, int, 
         f"joined {count_of(int(joined.sum()), 'more treaty', 'more treaties')} in waves: "
         f"{waves}; the latest, the {escape(newest_name)}, in {newest_year}."
     )
+
+
+def lag_intro(m: WipoTreaties) -> str:
+    return (
+        "For each treaty Belarus is party to (and whose date for Belarus is known), the bar in "
+        "[the chart](#figure-02-accession-lag) measures the years from when Belarus could "
+        "first have joined to when the treaty entered into force for it. The clock starts at "
+        "the treaty's own entry into force, or on "
+        f"{format_for_people(belarus.continuity_date(m.treaties))} for older treaties, the "
+        "date from which WIPO records Belarus's continued application of Soviet-era "
+        "commitments."
+    )
+
+
+def lag_paragraph(m: WipoTreaties) -> str:
+    lags = m.lags
+    quick = lags[lags["from_the_start"]]["treaty"].tolist()
+    slowest = lags.iloc[-1]
+    return (
+        f"Belarus applied {len(quick)} treaties from the start "
+        f"({', '.join(escape(t) for t in quick)}). The median wait for the others was "
+        f"{lags.loc[~lags['from_the_start'], 'lag_years'].median():.1f} years; the longest was "
+        f"the {escape(slowest['treaty'])}, {slowest['lag_years']:.1f} years."
+    )
+
+
+def reach_paragraph(m: WipoTreaties) -> str:
+    counts = m.treaties.set_index("treaty_id")["parties_count"]
+    pending = m.reach[~m.reach["in_force"]]
+    outside = m.reach.loc[~m.reach["belarus_party"], "parties_count"]
+    text = (f"Counted from WIPO's contracting-party tables, on {format_for_people(m.as_of)} the "
+            f"founding conventions bind nearly every state: {counts['paris']} for Paris and "
+            f"{counts['berne']} for Berne. Specialised treaties reach far fewer")
+    if len(pending):
+        text += (f", and the {count_of(len(pending), 'treaty', 'treaties')} not yet in force "
+                 f"({in_words([escape(n) for n in pending['treaty']])}) have "
+                 f"{in_words([str(n) for n in pending['instruments_deposited']])} "
+                 "instruments deposited so far")
+    text += "."
+    if len(outside):
+        text += f" Belarus belongs to every treaty with more than {int(outside.max())} parties."
+    return text
+
+
+def ministry_paragraph(m: WipoTreaties) -> str:
+    """Why the Foreign Ministry's pages give other counts of Belarus's treaties than the dated
+    rows: the one explanation, used by the chapter and the overview."""
+    ministry, head = m.ministry, m.headline
+    today = head["belarus_parties"]
+    readings = []
+    if m.before_newest == ministry["belarus"]:
+        newest = format_for_people(head["newest_date"])
+        readings.append(f"the count on the day before the {escape(head['newest_name'])} "
+                        f"entered into force for Belarus ({newest})")
+    if today - 1 == ministry["belarus"]:
+        readings.append("today's count without the WIPO Convention itself")
+    if len(readings) == 2:
+        explained = (f"{ministry['belarus']} is both {readings[0]} and {readings[1]}; the page "
+                     "is undated, so the report cannot tell which it meant")
+    elif readings:
+        explained = f"{ministry['belarus']} is {readings[0]}"
+    else:
+        explained = f"no count from the dated rows gives {ministry['belarus']}"
+    return (
+        f"The dated rows give **{today}** WIPO-administered treaties in force for Belarus on "
+        f"{format_for_people(m.as_of)}, the WIPO Convention included. The Foreign Ministry's "
+        f"WIPO page says Belarus is party to {ministry['belarus']} conventions: {explained}. "
+        f"The newer page of the mission in Geneva says {ministry['belarus_geneva']}"
+        + (", the count since that accession." if ministry["belarus_geneva"] == today else ".")
+    )
+
+
+# --- Alt text ------------------------------------------------------------------------------
+
+def growth_alt(m: WipoTreaties) -> str:
+    growth, count = m.growth, m.ministry["administered"]
+    held = system.years_count_held(growth, count)
+    last = growth.iloc[-1]
+    held_text = f"; the total stood at {count} from {held[0]} to {held[1]}" if held else ""
+    return (f"Stacked step chart of WIPO-administered treaties by year of adoption, "
+            f"{growth['year'].min()} to {m.as_of.year}: the total rises from 1 to "
+            f"{int(last['adopted_total'])}, of which {int(last['in_force_total'])} are in "
+            f"force{held_text}.")
+
+
+def participation_alt(m: WipoTreaties) -> str:
+    start, end = m.participation.iloc[0], m.participation.iloc[-1]
+    return (f"Step chart from {start['year']} to {m.as_of.year}: WIPO treaties in force "
+            f"worldwide rise to {int(end['in_force_worldwide'])}; those in force for Belarus "
+            f"with a known date rise from {int(start['in_force_for_belarus'])} in "
+            f"{start['year']} to {int(end['in_force_for_belarus'])}; Belarus is a party to "
+            f"{len(m.belarus_parties)} in all.")
+
+
+def lag_alt(m: WipoTreaties) -> str:
+    lags = m.lags
+    slowest = lags.iloc[-1]
+    return (f"Horizontal bar chart of {len(lags)} treaties: "
+            f"{int(lags['from_the_start'].sum())} applied by Belarus from the start, the "
+            f"longest wait {slowest['lag_years']:.1f} years for the {slowest['treaty']}.")
+
+
+def reach_alt(m: WipoTreaties) -> str:
+    reach = m.reach
+    widest = reach.sort_values("parties_count", ascending=False).iloc[0]
+    pending = reach[~reach["in_force"]]
+    return (f"Horizontal bar chart of contracting parties on {format_for_people(m.as_of)} for "
+            f"{len(reach)} WIPO treaties, grouped by field; the {widest['treaty']} has "
+            f"{widest['parties_count']}"
+            + (f", and {len(pending)} treaties not yet in force are drawn hollow"
+               if len(pending) else "")
+            + "; Belarus's treaties are marked.")
+
+
+def party_growth_alt(m: WipoTreaties) -> str:
+    data = m.party_growth
+    last = data.iloc[-1]
+    names = [c for c in data.columns if c != "year"]
+    return (f"Step lines of contracting parties at the end of each year, {data['year'].min()} "
+            f"to {m.as_of.year}, for {len(names)} treaties: "
+            + "; ".join(f"{name} {int(last[name])}" for name in names) + ".")
+
+
+def cooperation_alt(m: WipoTreaties) -> str:
+    recent = belarus.cooperation_events(m.events)
+    kinds = recent["category"].str.replace("_", " ").value_counts()
+    return (f"Timeline of {len(recent)} Belarus-WIPO events from {recent['date'].min().year} "
+            f"to {recent['date'].max().year}, one row each, labelled with its date and what "
+            "happened: " + in_words([f"{count_of(n, kind)}" for kind, n in kinds.items()])
+            + ".")
+
+
+def coming_paragraph(m: WipoTreaties) -> str:
+    coming = m.coming
+    if coming.empty:
+        return (f"None known: no instrument deposited by {format_for_people(m.as_of)} takes "
+                "effect after it.")
+    first = coming.iloc[0]
+    return (f"{count_of(len(coming), 'instrument')} deposited by "
+            f"{format_for_people(m.as_of)} take effect after it, the first on "
+            f"{format_for_people(first['effective'])}.")
