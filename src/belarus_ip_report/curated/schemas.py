@@ -36,6 +36,7 @@ from belarus_ip_report.curated.vocabularies import (
     MEMBERSHIP_ROUTES,
     ORGANISATIONS,
     PARTY_INSTRUMENTS,
+    READ_AS,
     SOURCE_KINDS,
     SOURCE_TIERS,
     STATED_QUANTITIES,
@@ -49,6 +50,14 @@ def _only_parties_have_belarus_dates() -> Rule:
     return row_rule(
         lambda df: (df["belarus_status"] == "party") | df["belarus_in_force"].isna(),
         "belarus_in_force: only a treaty Belarus is party to can be in force for Belarus",
+    )
+
+
+def _copies_are_named() -> Rule:
+    return row_rule(
+        lambda df: (df["read_as"] == "original") | df["copy_url"].notna(),
+        "copy_url: a source read in a web archive or through a third party's copy needs the "
+        "address of that copy in copy_url",
     )
 
 
@@ -79,6 +88,10 @@ SOURCES = table(
                          "be read itself.", nullable=True, pattern=r"^https?://\S+$"),
         "copy_date": partial_date("Date of that copy (its snapshot or crawl date).",
                                   nullable=True),
+        "read_as": category(READ_AS, "How the project read it, apart from what it is: at the "
+                            "original address, in a web archive's copy of the original, or only "
+                            "through a third party's copy (a scrape, a mirror, a reprint); "
+                            "copy_url names the copy."),
         "accessed": partial_date("Date the project read it.", precisions=("day",)),
         "tier": category(SOURCE_TIERS, "How far the source can be trusted, best first: "
                          "primary (the depositary's or organisation's own record), official "
@@ -87,7 +100,7 @@ SOURCES = table(
         "kind": category(SOURCE_KINDS, "What sort of document it is."),
         "notes": notes(),
     },
-    checks=[_copies_name_their_original()],
+    checks=[_copies_name_their_original(), _copies_are_named()],
 )
 
 

@@ -60,6 +60,12 @@ SOURCE_KINDS = ("source_document", "official_page", "treaty_text", "legal_act", 
 SOURCE_TIERS = ("primary", "official", "press", "reference", "copy")
 
 
+#: How the project read a source, apart from what it is (its tier): at the original address,
+#: in a web archive's copy of it, or only through a third party's copy (a scrape, a mirror, a
+#: reprint), named in copy_url.
+READ_AS = ("original", "web_archive", "third_party_copy")
+
+
 EVIDENCE_VERDICTS = ("confirmed", "partial", "unverified")
 
 
