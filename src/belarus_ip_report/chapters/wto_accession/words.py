@@ -136,8 +136,9 @@ def durations_paragraph(m: WtoAccession) -> str:
     return (
         f"The {len(completed)} completed accessions took between "
         f"{completed['years'].min():.1f} and {completed['years'].max():.1f} years, "
-        f"{completed['years'].median():.1f} at the median. {len(still_open)} governments in "
-        f"the table are still acceding. Belarus, at {m.own_duration:.1f} years, ranks "
+        f"{completed['years'].median():.1f} at the median. {m.acceding_now} governments are "
+        f"still acceding; the chart draws the {len(still_open)} of them whose application date "
+        f"is known. Belarus, at {m.own_duration:.1f} years, ranks "
         f"{head['rank']} of {head['of']}"
         + (f", behind only {', '.join(escape(g) for g in longer['government'])}"
            if len(longer) else "")
