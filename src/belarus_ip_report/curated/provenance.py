@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from belarus_ip_report.curated.vocabularies import SOURCE_TIERS
+from belarus_ip_report.curated.vocabularies import READ_AS, SOURCE_TIERS
 
 #: Tiers whose support alone does not make a fact well founded.
 WEAK_TIERS = ("reference", "copy")
@@ -24,12 +24,18 @@ def tier_rank(tier: str) -> int:
 def fact_support(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per fact: how many sources support it, its best tier, whether it is verified."""
     keys = ["table", "row_key", "column"]
-    joined = evidence.merge(sources[["source_id", "tier"]], on="source_id", how="left")
+    joined = evidence.merge(sources[["source_id", "tier", "read_as"]], on="source_id",
+                            how="left")
     supports = joined["verdict"].isin(SUPPORTING_VERDICTS)
     joined["supporting_rank"] = joined["tier"].map(tier_rank).where(supports)
+    # How the best supporting source was read: the best reading among the sources of the best
+    # tier (an original read beats a web archive, which beats a third party's copy).
+    joined["read_rank"] = (joined["supporting_rank"] * len(READ_AS)
+                           + joined["read_as"].map(READ_AS.index)).where(supports)
     joined["supporting_source"] = joined["source_id"].where(supports)
     facts = joined.groupby(keys, sort=True).agg(
-        sources=("supporting_source", "nunique"), rank=("supporting_rank", "min"))
+        sources=("supporting_source", "nunique"), rank=("supporting_rank", "min"),
+        read_rank=("read_rank", "min"))
     facts["value"] = joined.drop_duplicates(keys).set_index(keys)["value"]
     # Why a source does not support a fact: its notes, each once, in the order written.
     doubts = joined[~supports & joined["note"].notna()].drop_duplicates([*keys, "note"])
@@ -38,10 +44,12 @@ def fact_support(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     facts["verified"] = facts["sources"] > 0
     facts["best_tier"] = facts["rank"].map(
         lambda rank: None if pd.isna(rank) else SOURCE_TIERS[int(rank)]).astype("str")
+    facts["best_read_as"] = facts["read_rank"].map(
+        lambda rank: None if pd.isna(rank) else READ_AS[int(rank) % len(READ_AS)]).astype("str")
     facts["reason"] = facts["reason"].fillna("")
     facts["sources"] = facts["sources"].astype(int)
-    return facts[["table", "row_key", "column", "value", "sources", "best_tier", "verified",
-                  "reason"]]
+    return facts[["table", "row_key", "column", "value", "sources", "best_tier", "best_read_as",
+                  "verified", "reason"]]
 
 
 def support_summary(support: pd.DataFrame) -> dict[str, float | int]:
@@ -59,15 +67,22 @@ def support_summary(support: pd.DataFrame) -> dict[str, float | int]:
         "primary_share": float(primary.sum()) / total if total else 0.0,
         "weak_only": int(weak.sum()),
         "weak_only_share": float(weak.sum()) / total if total else 0.0,
+        "primary_through_copies": int((primary & (verified["best_read_as"]
+                                                  == "third_party_copy")).sum()),
     }
 
 
 def facts_by_tier(support: pd.DataFrame) -> pd.DataFrame:
-    """How many facts rest, at best, on each tier (unverified facts counted apart)."""
-    tiers = support["best_tier"].fillna("unverified")
-    order = [*SOURCE_TIERS, "unverified"]
-    counts = tiers.value_counts().reindex(order, fill_value=0)
-    return pd.DataFrame({"best source": counts.index, "facts": counts.to_numpy()})
+    """How many facts rest, at best, on each tier, and how that best source was read (at the
+    original, in a web archive, only through a third party's copy); unverified facts apart."""
+    tiers = support["best_tier"].where(support["verified"], "unverified")
+    read = support["best_read_as"].where(support["verified"], "")
+    table = pd.crosstab(tiers, read).reindex(index=[*SOURCE_TIERS, "unverified"],
+                                             columns=[*READ_AS, ""], fill_value=0)
+    out = pd.DataFrame({"best source": table.index, "facts": table.sum(axis=1).to_numpy()})
+    for how in READ_AS:
+        out[how.replace("_", " ")] = table[how].to_numpy()
+    return out
 
 
 def unverified_facts(support: pd.DataFrame) -> pd.DataFrame:
