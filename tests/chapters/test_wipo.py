@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from belarus_ip_report.chapters.wipo_treaties import belarus, model, system
+from belarus_ip_report.chapters.wipo_treaties import belarus, model, reader_tables, system
 from belarus_ip_report.chapters.wipo_treaties import charts as wipo_charts
 from belarus_ip_report.chapters.wipo_treaties import words as wipo_text
 from belarus_ip_report.curated.tables import typed
@@ -176,8 +176,8 @@ def test_parties_before_a_day_drops_later_entries_into_force(treaties):
 
 def test_status_table_groups_by_field_and_says_not_yet_for_a_treaty_not_in_force(raw):
     m = model_of(raw)
-    table = pd.concat([wipo_text.status_table(m, party=True),
-                       wipo_text.status_table(m, party=False)])
+    table = pd.concat([reader_tables.status_table(m, party=True),
+                       reader_tables.status_table(m, party=False)])
     assert set(table["Field"]) == {
         "Industrial property", "Copyright and related rights", "WIPO Convention"}
     riyadh = table[table["Treaty"] == "Riyadh"].iloc[0]
