@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from belarus_ip_report.chapters.peers import COMPARED
 from belarus_ip_report.chapters.wipo_treaties import TABLES, belarus, system
 from belarus_ip_report.curated import claims, status
 
@@ -27,22 +28,6 @@ MINISTRY_FIGURES = {
     "belarus": "belarus-wipo-conventions",
     "belarus_geneva": "belarus-wipo-conventions-geneva",
 }
-
-#: Belarus's peers: its partners in the Eurasian Economic Union and its neighbours, with the
-#: names WIPO Lex and the WTO give them (None: that record has no such party).
-PEERS = (
-    ("Russia", "Russian Federation", "Russian Federation"),
-    ("Kazakhstan", "Kazakhstan", "Kazakhstan"),
-    ("Armenia", "Armenia", "Armenia"),
-    ("Kyrgyzstan", "Kyrgyzstan", "Kyrgyz Republic"),
-    ("Ukraine", "Ukraine", "Ukraine"),
-    ("Poland", "Poland", "Poland"),
-    ("Lithuania", "Lithuania", "Lithuania"),
-    ("Latvia", "Latvia", "Latvia"),
-    ("Moldova", "Republic of Moldova", "Moldova, Republic of"),
-    ("Uzbekistan", "Uzbekistan", "Uzbekistan"),
-)
-
 
 def treaties_on(treaties: pd.DataFrame, parties: pd.DataFrame, day: date) -> pd.DataFrame:
     """The treaties WIPO administered on `day`, each with its entry into force (if by then),
@@ -74,7 +59,7 @@ def peer_treaties(parties: pd.DataFrame, treaties: pd.DataFrame, day: date) -> p
     """For Belarus and each peer, every administered treaty in force for it on `day`, with the
     year it entered into force for it: one row per peer and treaty."""
     administered = claims.administered({"wipo_treaties": treaties}, day)
-    names = {wipo: label for label, wipo, _ in (("Belarus", BELARUS, None), *PEERS) if wipo}
+    names = {peer.wipo_name: peer.label for peer in COMPARED}
     rows = parties[parties["party"].isin(names) & parties["treaty_id"].isin(
         administered["treaty_id"])]
     rows = rows[status.in_force_mask(rows, day)]
@@ -90,9 +75,8 @@ def peer_treaties(parties: pd.DataFrame, treaties: pd.DataFrame, day: date) -> p
 
 def peer_summary(peers: pd.DataFrame, administered: int) -> pd.DataFrame:
     """Per peer: how many administered treaties are in force for it, and the latest."""
-    order = ["Belarus", *(label for label, _, _ in PEERS)]
     rows = []
-    for peer in order:
+    for peer in (p.label for p in COMPARED):
         own = peers[peers["peer"] == peer]
         latest = own.loc[own["in_force"].idxmax()] if len(own) else None
         rows.append({"peer": peer, "treaties": len(own), "of": administered,

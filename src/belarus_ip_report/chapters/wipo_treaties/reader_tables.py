@@ -84,3 +84,19 @@ def claims_table(m: WipoTreaties) -> pd.DataFrame:
         "Agrees": c["agrees"].map({True: "yes", False: "no"}),
         "Sources": c["source_ids"].str.replace(";", "; "),
     })
+
+
+def peer_matrix(m: WipoTreaties) -> pd.DataFrame:
+    """Which treaty is in force for Belarus and each peer, and since which year: one row per
+    treaty WIPO administers, one column per country ('—': not in force for it)."""
+    from belarus_ip_report.chapters.peers import COMPARED
+
+    years = m.peers.assign(year=[d.year for d in m.peers["in_force"]]).pivot_table(
+        index="treaty_id", columns="peer", values="year", aggfunc="first")
+    order = m.treaties.sort_values(["adopted", "treaty_id"], kind="stable")
+    out = pd.DataFrame({"Treaty": order["short_name"].to_numpy()})
+    for peer in COMPARED:
+        column = years[peer.label] if peer.label in years.columns else pd.Series(dtype=float)
+        out[peer.label] = [("—" if pd.isna(v) else str(int(v)))
+                           for v in order["treaty_id"].map(column)]
+    return out

@@ -11,10 +11,9 @@ from matplotlib.patches import Patch
 
 from belarus_ip_report.chapters import figures as charts
 from belarus_ip_report.chapters.figures import Chart
-from belarus_ip_report.chapters.wto_accession import words
+from belarus_ip_report.chapters.wto_accession import GOVERNMENT, words
 from belarus_ip_report.chapters.wto_accession.membership import membership_chart_data
 from belarus_ip_report.chapters.wto_accession.model import (
-    GOVERNMENT,
     SOURCE_DOCUMENT_MEMBER_FIGURE,
     WtoAccession,
 )

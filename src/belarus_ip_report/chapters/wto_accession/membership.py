@@ -148,3 +148,33 @@ def duration_rank(durations: pd.DataFrame, government: str) -> dict[str, int]:
         "completed_longer": int((durations.loc[~durations["still_acceding"], "years"]
                                  > own).sum()),
     }
+
+
+def peer_accessions(members: pd.DataFrame, accessions: pd.DataFrame, as_of: date
+                    ) -> pd.DataFrame:
+    """Belarus and its peers in the WTO: each one's application, membership and the years
+    between, or the years it has been waiting on `as_of`; an original member has no
+    accession."""
+    from belarus_ip_report.chapters.peers import COMPARED
+    from belarus_ip_report.curated import status
+
+    joined = members.set_index("member")
+    applied = accessions.set_index("government")
+    rows = []
+    for peer in COMPARED:
+        name = peer.wto_name
+        member = joined.loc[name] if name in joined.index else None
+        route = None if member is None else member["route"]
+        application = applied.loc[name, "application_date"] if name in applied.index else None
+        membership = None if member is None else member["membership_date"]
+        if membership is not None and not status.on_or_before(membership, as_of):
+            membership = None
+        years = None
+        if isinstance(application, PartialDate):
+            end = membership if isinstance(membership, PartialDate) else PartialDate.day(as_of)
+            years = Elapsed.between(application, end).years(1)[1]
+        rows.append({"peer": peer.label, "route": route or "acceding",
+                     "application_date": application if isinstance(application, PartialDate)
+                     else None, "membership_date": membership, "years": years,
+                     "waiting": membership is None})
+    return pd.DataFrame(rows)

@@ -13,12 +13,9 @@ from datetime import date
 
 import pandas as pd
 
-from belarus_ip_report.chapters.wto_accession import TABLES, membership, milestones
+from belarus_ip_report.chapters.wto_accession import GOVERNMENT, TABLES, membership, milestones
 from belarus_ip_report.curated import status
 from belarus_ip_report.foundation.dates import Elapsed, PartialDate, whole_years_between
-
-#: The government whose accession the chapter follows.
-GOVERNMENT = "Belarus"
 
 #: Key figures the chapter quotes as the Foreign Ministry states them.
 BILATERAL_FIGURE = "bilateral-talks-concluded"
@@ -57,6 +54,8 @@ class WtoAccession:
     members_now: int
     #: Governments acceding on the report's date, by the same rule.
     acceding_now: int
+    #: Belarus and its peers: application, membership, years taken or waited so far.
+    peers: pd.DataFrame
 
     @property
     def own_duration(self) -> float:
@@ -91,6 +90,7 @@ def build(tables: dict[str, pd.DataFrame], as_of: date) -> WtoAccession:
         members_first_day=status.members_on(members, wto_start),
         members_now=status.members_on(members, as_of),
         acceding_now=len(status.acceding_on(accessions, as_of)),
+        peers=membership.peer_accessions(members, accessions, as_of),
     )
 
 

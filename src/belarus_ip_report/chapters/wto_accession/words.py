@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from belarus_ip_report.chapters.prose import count_of, escape, in_words, people_dates
+from belarus_ip_report.chapters.wto_accession import GOVERNMENT
 from belarus_ip_report.chapters.wto_accession.lanes import LANES
 from belarus_ip_report.foundation.dates import format_for_people
 
@@ -46,6 +47,39 @@ def milestone_table(m: WtoAccession) -> pd.DataFrame:
         "Meeting": ordered["meeting_number"],
         "Sources": ordered["source_ids"].str.replace(";", "; "),
     })
+
+
+def peer_table(m: WtoAccession) -> pd.DataFrame:
+    """Belarus and its peers in the WTO, for readers."""
+    peers = m.peers
+    route = {"original": "original member (from the GATT)", "accession": "accession",
+             "acceding": "still acceding"}
+    return pd.DataFrame({
+        "Country": peers["peer"],
+        "Route": peers["route"].map(route),
+        "Applied": people_dates(peers, "application_date", missing="—"),
+        "Member since": people_dates(peers, "membership_date", missing="—"),
+        "Years": [("—" if pd.isna(y) else f"{y:.1f}" + (" so far" if w else ""))
+                  for y, w in zip(peers["years"], peers["waiting"], strict=True)],
+    })
+
+
+def peer_paragraph(m: WtoAccession) -> str:
+    peers = m.peers[m.peers["peer"] != GOVERNMENT]
+    done = peers[~peers["waiting"] & peers["years"].notna()]
+    original = peers[peers["route"] == "original"]
+    waiting = peers[peers["waiting"]]
+    slowest = done.loc[done["years"].idxmax()]
+    text = (f"Of Belarus's {len(peers)} peers, {len(done)} joined the WTO by accession, taking "
+            f"{done['years'].min():.1f} to {done['years'].max():.1f} years (the longest, "
+            f"{escape(slowest['peer'])})")
+    if len(original):
+        text += (f"; {in_words([escape(p) for p in original['peer']])} joined as "
+                 + ("an original member" if len(original) == 1 else "original members"))
+    if len(waiting):
+        text += (f"; {in_words([escape(p) for p in waiting['peer']])}, like Belarus, "
+                 + ("are" if len(waiting) > 1 else "is") + " still waiting")
+    return text + f" on {format_for_people(m.as_of)}."
 
 
 # --- Paragraphs -----------------------------------------------------------------------------
