@@ -33,3 +33,14 @@ def test_citation_cff_carries_the_version_and_the_as_of_date():
     assert cff["version"] == settings.VERSION
     assert cff["date-released"] == settings.AS_OF.isoformat()
     assert cff["title"].startswith(settings.REPORT_TITLE)
+
+
+def test_citation_files_are_written_from_the_settings():
+    """Version, date, author and address are set once (settings); the files follow them."""
+    from belarus_ip_report.publishing import citation as written
+
+    root = paths.PROJECT_ROOT
+    assert (root / "CITATION.cff").read_text(encoding="utf-8") == written.citation_cff()
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert written.readme_with_citation(readme) == readme
+    assert settings.AUTHOR in written.bibtex("0" * 64)

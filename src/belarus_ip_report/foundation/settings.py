@@ -1,12 +1,31 @@
-"""Project settings that outputs depend on. Never the clock: two builds must be identical."""
+"""Project settings that outputs depend on, each written once: the page, the data package,
+`CITATION.cff`, the README's citation and the release kit are written or checked from these.
+Never the clock: two builds must be identical."""
 
 from datetime import date
 
 #: The date the curated data was last checked against its sources; the report says "as of"
-#: this date, and open-ended spans (Belarus's WTO accession) run up to it.
+#: this date, open-ended spans (Belarus's WTO accession) run up to it, and every count is
+#: computed on it.
 AS_OF = date(2026, 12, 4)
 
 REPORT_TITLE = "Belarus in the international intellectual-property and trade system"
 
 #: The version of the report and its data package (pyproject.toml reads it from here).
 VERSION = "1.1.0"
+
+#: Who the report is by, as a citation names it.
+AUTHOR = "The authors of the Belarus IP report"
+
+#: The public address of the project's repository, for citations and the release kit. None
+#: until the project is published at an address: a citation then leaves it out rather than
+#: give an address that does not exist.
+REPOSITORY: str | None = None
+
+ABSTRACT = ("Hand-curated, evidence-backed tables and an offline HTML report on Belarus in the "
+            "treaties WIPO administers, Belarus's accession to the WTO, and Belarus-Russia "
+            "cooperation on intellectual property. Every date, count and status is traced to "
+            "the source that states it; every count is computed from dated rows.")
+
+KEYWORDS = ("Belarus", "WIPO", "WTO accession", "intellectual property",
+            "reproducible research")
