@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -150,14 +153,36 @@ def titled(fig: Figure, ax: plt.Axes, title: str, source: str) -> tuple[str, str
     return title, source
 
 
-def show(chart: Chart) -> None:
-    """Save and show a chart (`publish`), with the title and source it carries."""
-    publish(chart.figure, chart.stem, chart.alt, chart.data, title=chart.title,
-            source=chart.source)
+def show(chart: Chart | Callable[..., Chart], *model: object) -> None:
+    """Save and show a chart (`publish`), with the title and source it carries. Given a chart
+    function and its model, draw it in each language: the English is shown and saved in
+    figures/, the Russian saved in figures/ru/ and carried to the export."""
+    if isinstance(chart, Chart):
+        publish(chart.figure, chart.stem, chart.alt, chart.data, title=chart.title,
+                source=chart.source)
+        return
+    russian = chart(*model, lang="ru")
+    english = chart(*model, lang="en")
+    translated = _saved(russian, paths.FIGURES / "ru")
+    publish(english.figure, english.stem, english.alt, english.data, title=english.title,
+            source=english.source, translated={"ru": translated})
+
+
+def _saved(chart: Chart, folder: Path) -> dict[str, str]:
+    """Write a translated chart's files; return what the export needs of it."""
+    freeze_layout(chart.figure)
+    svg = svg_bytes(chart.figure)
+    write_bytes_atomically(folder / f"{chart.stem}.svg", svg)
+    pngs = rasters(chart.figure, svg)
+    write_bytes_atomically(folder / f"{chart.stem}.png", pngs["print"])
+    plt.close(chart.figure)
+    return {"title": " ".join(chart.title.split()), "source": " ".join(chart.source.split()),
+            "alt": chart.alt, "png": base64.b64encode(pngs["screen"]).decode("ascii")}
 
 
 def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None, *,
-            title: str | None = None, source: str | None = None) -> None:
+            title: str | None = None, source: str | None = None,
+            translated: dict[str, dict[str, str]] | None = None) -> None:
     """Save `figures/<name>.svg` and `.png` (and the data as `.csv`), then show it with alt text.
 
     The figure is closed afterwards so the inline backend does not show it a second time.
@@ -178,8 +203,10 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None, 
     plt.close(fig)
     # The report builds each figure's numbered caption, source line and "data behind this
     # chart" from this metadata, so that none of it lives only inside the image.
-    display(Image(data=screen, format="png", alt=alt,
-                  metadata={"figure_name": name, "title": title, "source": source}))
+    metadata = {"figure_name": name, "title": title, "source": source}
+    if translated:
+        metadata["lang"] = translated
+    display(Image(data=screen, format="png", alt=alt, metadata=metadata))
 
 
 def chart_title(fig: Figure) -> str:

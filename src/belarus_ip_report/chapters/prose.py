@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from belarus_ip_report.chapters.language import Table, Text
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people
 
 NUMERIC_KINDS = "iuf"
@@ -25,9 +26,13 @@ def escape(text: object) -> str:
     return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_SIGNIFICANT else ch for ch in str(text))
 
 
-def say(markdown: str) -> None:
-    """Show prose generated from computed values; data-derived parts must go through escape()."""
-    display(Markdown(markdown))
+def say(markdown: str | Text) -> None:
+    """Show prose generated from computed values; data-derived parts must go through escape().
+    A `Text` shows its English and carries its Russian to the export."""
+    if isinstance(markdown, Text):
+        display(Markdown(markdown.en), metadata={"lang": {"ru": markdown.ru}})
+    else:
+        display(Markdown(markdown))
 
 
 def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
@@ -51,8 +56,18 @@ def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
-    """Show a table; the report numbers it and sets its caption from the metadata."""
+def show_table(frame: pd.DataFrame | Table, caption: str | Text | None = None) -> None:
+    """Show a table; the report numbers it and sets its caption from the metadata. A `Table`
+    with a `Text` caption shows its English and carries its Russian to the export."""
+    if isinstance(frame, Table):
+        if not isinstance(caption, Text):
+            raise ValueError("a table in both languages needs its caption in both (a Text)")
+        display(HTML(table_html(frame.en, caption.en)),
+                metadata={"table": {"caption": caption.en, "body": table_html(frame.en)},
+                          "lang": {"ru": {"table": {"caption": caption.ru,
+                                                    "body": table_html(frame.ru)}}}})
+        return
+    caption = caption.en if isinstance(caption, Text) else caption
     display(HTML(table_html(frame, caption)),
             metadata={"table": {"caption": caption or "", "body": table_html(frame)}})
 
