@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from belarus_ip_report.curated.columns import SOURCE_ID, SOURCE_SEPARATOR
+from belarus_ip_report.curated.columns import SOURCE_ID, SOURCE_SEPARATOR, WEB_ADDRESS
 from belarus_ip_report.curated.csvfiles import RawTable
 from belarus_ip_report.foundation import settings
 from belarus_ip_report.foundation.dates import parse_partial_date
@@ -122,7 +122,7 @@ def check_unique_key(raw: RawTable, frame: pd.DataFrame) -> list[DataError]:
 
 #: What a pattern check asks for, in words.
 PATTERN_WORDS = {
-    r"^https?://\S+$": "an address starting with http:// or https://, without spaces",
+    WEB_ADDRESS: "an address starting with http:// or https://, without spaces",
     SOURCE_ID.pattern: "lowercase letters and digits joined by single hyphens, such as "
                        "'wto-news-belarus-2019'",
 }

@@ -12,6 +12,7 @@ from belarus_ip_report.curated.columns import (
     ColumnSpec,
     Rule,
     TableSpec,
+    address,
     category,
     count,
     later_or_equal,
@@ -68,13 +69,12 @@ SOURCES = table(
         "source_id": text("Readable stable id that fact and evidence rows cite.",
                           pattern=SOURCE_ID.pattern),
         "title": text("Title of the page or document, as it stands there."),
-        "publisher": text("Organisation that published the original."),
+        "publisher": text("Organisation that published the original.", kind="name"),
         "published": partial_date("Publication date, where the source shows one.",
                                   nullable=True),
-        "url": text("Address of the original, where known.", nullable=True,
-                    pattern=r"^https?://\S+$"),
-        "copy_url": text("Address of the copy the project read, where the original could not "
-                         "be read itself.", nullable=True, pattern=r"^https?://\S+$"),
+        "url": address("Address of the original, where known."),
+        "copy_url": address("Address of the copy the project read, where the original could "
+                            "not be read itself."),
         "copy_date": partial_date("Date of that copy (its snapshot or crawl date).",
                                   nullable=True),
         "accessed": partial_date("Date the project read it.", precisions=("day",)),
@@ -181,7 +181,7 @@ WTO_MEMBERS = table(
     key=("member",),
     sort_by=("membership_date", "member"),
     columns={
-        "member": text("Member's name as the WTO lists it."),
+        "member": text("Member's name as the WTO lists it.", kind="name"),
         "membership_date": partial_date(
             "Date of WTO membership; empty where no source the project saw gives it.",
             nullable=True, evidence=True, earliest=1947),
@@ -201,7 +201,7 @@ WTO_ACCESSIONS = table(
     key=("government",),
     sort_by=("application_date", "government"),
     columns={
-        "government": text("Acceding government."),
+        "government": text("Acceding government.", kind="name"),
         "application_date": partial_date(
             "Date the application for accession was made; empty where no source gives it.",
             nullable=True, evidence=True, earliest=1947),
@@ -237,7 +237,7 @@ BELARUS_RUSSIA_IP = table(
                              evidence=True, earliest=1991),
         "title": text("Name of the instrument, in English."),
         "short_name": text("The instrument in a few words, as the chart labels it."),
-        "parties": text("Who concluded it."),
+        "parties": text("Who concluded it.", kind="name"),
         "kind": category(BRIP_KINDS, "Kind of instrument."),
         "subject": text("What it is about, in the project's words."),
         "source_ids": source_ids(),
@@ -322,7 +322,7 @@ EVIDENCE = table(
     sort_by=("table", "row_key", "column", "source_id"),
     columns={
         "table": _fact_table(),
-        "row_key": text("Key of the row in that table."),
+        "row_key": text("Key of the row in that table.", kind="key"),
         "column": text("Column of the value."),
         "value": text("The value as the table holds it; the build checks that they agree."),
         "source_id": source_id("The source that states the value (an id from `sources`)."),
@@ -353,7 +353,7 @@ DISCREPANCIES = table(
                                pattern=SOURCE_ID.pattern),
         "topic": text("What the sources disagree about."),
         "table": _fact_table(),
-        "row_key": text("Key of the row concerned."),
+        "row_key": text("Key of the row concerned.", kind="key"),
         "column": text("Column concerned."),
         "claim": text("What this source says."),
         "source_id": source_id("The source making the claim (an id from `sources`)."),
@@ -372,10 +372,10 @@ SAME_FACTS = table(
     sort_by=("table_a", "row_key_a", "column_a"),
     columns={
         "table_a": _fact_table(),
-        "row_key_a": text("Key of the row in the first table."),
+        "row_key_a": text("Key of the row in the first table.", kind="key"),
         "column_a": text("Column in the first table."),
         "table_b": _fact_table(),
-        "row_key_b": text("Key of the row in the second table."),
+        "row_key_b": text("Key of the row in the second table.", kind="key"),
         "column_b": text("Column in the second table."),
         "note": notes(),
     },

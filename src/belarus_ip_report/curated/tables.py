@@ -27,6 +27,7 @@ from belarus_ip_report.curated.columns import TableSpec
 from belarus_ip_report.curated.crosschecks import RawRows, check_cross_tables
 from belarus_ip_report.curated.csvfiles import RawTable, frame_to_csv, read_raw_table
 from belarus_ip_report.curated.schemas import TABLES, TABLES_BY_NAME
+from belarus_ip_report.curated.trustedtext import text_problems
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_text_atomically
 from belarus_ip_report.foundation.dates import as_text, parse_column, text_columns
@@ -63,6 +64,7 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
     if known_sources is not None:
         for column in spec.source_id_columns:
             problems += check_source_ids(raw, frame, set(known_sources), column)
+    problems += text_problems(raw)
     raise_all(problems)
     return CleanTable(spec, _with_typed_dates(spec, frame), len(frame), raw.changes)
 
@@ -123,7 +125,8 @@ def _validated_table(spec: TableSpec, folder: Path, known: set[str] | None
     path = folder / spec.file_name
     key = None
     if path.is_file():
-        key = (spec.name, paths.relative(path), path.read_bytes(), settings.AS_OF,
+        key = (spec.name, paths.relative(path), path.is_symlink(), path.read_bytes(),
+               settings.AS_OF,
                None if known is None or not spec.source_id_columns else frozenset(known))
     if key not in _validated:
         raw = read_raw_table(spec, folder)
