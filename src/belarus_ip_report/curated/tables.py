@@ -8,12 +8,14 @@ and last possible day) and never drops a row. The checks of single cells are in 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+import belarus_ip_report.chapters as chapters
 from belarus_ip_report.curated.cellchecks import (
     MAX_DIGITS,  # noqa: F401 - the longest count, as tests and readers find it here
     check_dates,
@@ -166,11 +168,40 @@ def quality_summary(tables: Mapping[str, CleanTable]) -> pd.DataFrame:
     )
 
 
+class UndeclaredTable(LookupError):
+    """A notebook run by the build loads a table its chapter does not declare: the build would
+    not run it again when that table changes, and could publish a stale chapter."""
+
+
+def check_declared(name: str) -> None:
+    """In a kernel the build started (`paths.CHAPTER_VARIABLE` names its notebook), refuse a
+    table that the notebook's chapter does not declare in `chapters.CHAPTERS`. The cleaning
+    notebook, which reads every raw table, may load any; elsewhere (JupyterLab, nbval, the
+    export) nothing is refused."""
+    running = os.environ.get(paths.CHAPTER_VARIABLE)
+    if not running or running == chapters.CLEANING:
+        return
+    declared = chapters.chapter(running)
+    where = "src/belarus_ip_report/chapters/__init__.py (CHAPTERS)"
+    if declared is None:
+        raise UndeclaredTable(
+            f"notebooks/{running}.ipynb is not declared in {where}, so it may load no table "
+            f"('{name}'): declare it there with the tables it reads")
+    if name not in declared.reads:
+        raise UndeclaredTable(
+            f"notebooks/{running}.ipynb loads the table '{name}', which its chapter does not "
+            f"declare (it declares {', '.join(declared.reads) or 'none'}): add '{name}' to its "
+            f"reads in {where} and to the notebook's header, so that the build runs it again "
+            "when that table changes")
+
+
 def load_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     """A processed table with its declared types: text as str, counts as Int64, dates as
     `dates.PartialDate` (None where empty). The `_precision`, `_earliest` and `_latest`
     columns the CSV file holds for readers without this package are left out: each date
-    knows its precision and its first and last day."""
+    knows its precision and its first and last day. In a kernel the build runs, only a table
+    that the notebook's chapter declares (`check_declared`)."""
+    check_declared(name)
     folder = folder or paths.PROCESSED
     spec = TABLES_BY_NAME[name]
     frame = pd.read_csv(folder / spec.file_name, dtype=str, keep_default_na=False)

@@ -18,6 +18,9 @@ PROJECT_ROOT = PACKAGE_DIR.parent.parent
 #: tables, the package) are always read from the project itself.
 OUTPUT_ROOT_VARIABLE = "BELARUS_IP_REPORT_OUTPUT_ROOT"
 OUTPUT_ROOT = Path(os.environ.get(OUTPUT_ROOT_VARIABLE) or PROJECT_ROOT)
+#: The build tells each kernel which notebook it runs (its stem): `tables.load_table` then
+#: loads only the tables that notebook's chapter declares (`chapters.CHAPTERS`).
+CHAPTER_VARIABLE = "BELARUS_IP_REPORT_CHAPTER"
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 DATA = PROJECT_ROOT / "data"
