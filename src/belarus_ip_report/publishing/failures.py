@@ -53,7 +53,11 @@ def shown(path: str | Path | None) -> str:
         return paths.relative(path)
 
 
-def describe_os_error(error: OSError, doing: str = "write") -> str:
+#: Errors that only a write meets; for the others the message says the file could not be used.
+WRITE_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS)
+
+
+def describe_os_error(error: OSError) -> str:
     """'could not write report/index.html (No space left on device): free some disk space,
     then build again'."""
     if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
@@ -62,4 +66,5 @@ def describe_os_error(error: OSError, doing: str = "write") -> str:
                "build again"
     reason = error.strerror or str(error) or type(error).__name__
     hint = OS_ERROR_HINTS.get(error.errno, "fix that")
+    doing = "write" if error.errno in WRITE_ERRORS else "use"
     return f"could not {doing} {shown(error.filename)} ({reason}): {hint}, then build again"
