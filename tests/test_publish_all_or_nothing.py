@@ -201,3 +201,16 @@ def test_a_read_only_file_or_folder_is_named(tmp_path, monkeypatch):
         "build again",
         "report/index.html is read-only: make it writable (chmod u+w report/index.html), then "
         "build again"]
+
+
+def test_temporary_files_checkpoints_and_the_pdf_are_neither_published_nor_checked(project,
+                                                                                   monkeypatch):
+    root, stage, journal = project
+    extras = {"figures/.04-a.png.abcdefgh.tmp": b"half", "report/report.pdf": b"%PDF",
+              "notebooks/.ipynb_checkpoints/04_x-checkpoint.ipynb": b"{}"}
+    lay_out(stage, extras)
+    assert not set(extras) & set(publish.publish(stage, root, journal))
+    lay_out(root, extras)
+    monkeypatch.setattr(preflight.os, "access", lambda path, mode: False)  # all read-only
+    assert [line for line in places(root) if "pdf" in line or "checkpoint" in line
+            or ".tmp" in line] == []

@@ -38,7 +38,6 @@ from pathlib import Path
 import belarus_ip_report.chapters as chapters
 from belarus_ip_report.chapters import rastercache
 from belarus_ip_report.foundation import paths
-from belarus_ip_report.foundation.atomic import is_temporary
 from belarus_ip_report.publishing import publish as publishing
 from belarus_ip_report.publishing.cache import (
     BuildCache,
@@ -62,7 +61,12 @@ from belarus_ip_report.publishing.preflight import (
     notebook_set_problems,
     output_place_problems,
 )
-from belarus_ip_report.publishing.publish import OUTPUT_FILES, OUTPUT_FOLDERS, publish
+from belarus_ip_report.publishing.publish import (
+    OUTPUT_FILES,
+    OUTPUT_FOLDERS,
+    not_an_output,
+    publish,
+)
 
 LOCK_FILE = paths.BUILD_CACHE / "build.lock"
 STAGE = paths.BUILD_CACHE / "stage"
@@ -94,8 +98,7 @@ def prepare_stage() -> Path:
     shutil.rmtree(STAGE, ignore_errors=True)
 
     def left_out(_folder: str, names: list[str]) -> set[str]:
-        return {name for name in names if name in (".ipynb_checkpoints", "__pycache__")
-                or name.endswith(".pdf") or is_temporary(name)}
+        return {name for name in names if not_an_output(name)}
 
     for folder in OUTPUT_FOLDERS:
         source = paths.PROJECT_ROOT / folder

@@ -21,7 +21,7 @@ from pathlib import Path
 import belarus_ip_report.chapters as chapters
 from belarus_ip_report.foundation import paths
 from belarus_ip_report.foundation.atomic import temporary_beside
-from belarus_ip_report.publishing.publish import OUTPUT_FILES, OUTPUT_FOLDERS
+from belarus_ip_report.publishing.publish import OUTPUT_FILES, OUTPUT_FOLDERS, not_an_output
 
 DECLARATION = "src/belarus_ip_report/chapters/__init__.py (CHAPTERS)"
 CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>")
@@ -93,8 +93,10 @@ def output_place_problems(root: Path, expected: Iterable[str]) -> list[str]:
         if not base.is_dir() or base.is_symlink():
             continue
         for where, names, files in os.walk(base):
+            names[:] = [name for name in names if not not_an_output(name)]
             for name in sorted(names + files):
-                problems += _entry_problems(root, Path(where) / name)
+                if not not_an_output(name):
+                    problems += _entry_problems(root, Path(where) / name)
     for relative in sorted(expected):
         target = root / relative
         if target.is_dir() and not target.is_symlink():

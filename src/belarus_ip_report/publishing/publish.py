@@ -48,6 +48,13 @@ STRAY_AFTER_SECONDS = 2.0
 completed: list[str] | None = None
 
 
+def not_an_output(name: str) -> bool:
+    """Files and folders in the output folders that the build neither stages nor publishes:
+    JupyterLab's checkpoints, Python's caches, the PDF (made on request), temporary files."""
+    return name in (".ipynb_checkpoints", "__pycache__") or name.endswith(".pdf") \
+        or is_temporary(name)
+
+
 @dataclass
 class Entry:
     relative: str
@@ -61,9 +68,10 @@ def staged_changes(stage: Path, root: Path) -> list[str]:
     staged += [stage / file for file in OUTPUT_FILES if (stage / file).is_file()]
     changed = []
     for file in staged:
-        if not file.is_file():
+        inside = file.relative_to(stage)
+        if not file.is_file() or any(not_an_output(part) for part in inside.parts):
             continue
-        relative = file.relative_to(stage).as_posix()
+        relative = inside.as_posix()
         target = root / relative
         if not (target.is_file() and target.read_bytes() == file.read_bytes()):
             changed.append(relative)
