@@ -1,5 +1,6 @@
 """The checks across tables: evidence for every value, evidence that points at real places,
-source_ids that agree with the evidence, facts kept in two tables, coherent discrepancies.
+source_ids that agree with the evidence, facts kept in two tables, and keys of the two WTO
+tables that look alike (the discrepancies are in `test_disagreements.py`).
 
 Small hand-made tables, one problem each; the last tests run the real loader on a copy of the
 real data with one problem put in, as the build would meet it.
@@ -14,53 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from crossworlds import EVENT, TREATY, evidence_for, problems, rows, world
 
 from belarus_ip_report.curated import crosschecks, tables
-from belarus_ip_report.curated.schemas import FACT_TABLES, TABLES_BY_NAME
 from belarus_ip_report.foundation import paths
-from belarus_ip_report.foundation.errors import DataErrors
-
-TREATY = {"treaty_id": "hague", "adopted": "1925-11-06", "in_force": "1928-06-01",
-          "parties_count": "80", "parties_count_as_of": "2026-02-03", "belarus_status": "party",
-          "belarus_instrument": "accession", "belarus_deposited": "2021-04-19",
-          "belarus_in_force": "2021-07-19", "source_ids": "wipolex-hague"}
-EVENT = {"event_id": "hague-accession", "date": "2021-04-19", "date_end": None,
-         "category": "treaty_instrument", "source_ids": "wipolex-hague"}
-
-
-def rows(name: str, records: list[dict]) -> crosschecks.RawRows:
-    columns = list(TABLES_BY_NAME[name].schema.columns)
-    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in records], columns=columns,
-                         dtype=object).replace({None: pd.NA})
-    return crosschecks.RawRows(f"data/raw/{name}.csv", frame, list(range(2, len(records) + 2)))
-
-
-def evidence_for(table: str, key: str, record: dict, source: str = "wipolex-hague") -> list[dict]:
-    return [{"table": table, "row_key": key, "column": column, "value": record[column],
-             "source_id": source, "locator": "row Belarus", "verdict": "confirmed"}
-            for column in TABLES_BY_NAME[table].evidence_columns if record.get(column)]
-
-
-def world(treaty: dict | None = None, event: dict | None = None, evidence: list | None = None,
-          same: list | None = None, claims: list | None = None) -> dict:
-    treaty = treaty or dict(TREATY)
-    event = event or dict(EVENT)
-    if evidence is None:
-        evidence = [*evidence_for("wipo_treaties", "hague", treaty),
-                    *evidence_for("belarus_wipo_events", "hague-accession", event)]
-    tables_ = {spec.name: rows(spec.name, []) for spec in FACT_TABLES}
-    tables_["wipo_treaties"] = rows("wipo_treaties", [treaty])
-    tables_["belarus_wipo_events"] = rows("belarus_wipo_events", [event])
-    tables_["evidence"] = rows("evidence", evidence)
-    tables_["same_facts"] = rows("same_facts", same or [])
-    tables_["discrepancies"] = rows("discrepancies", claims or [])
-    return tables_
-
-
-def problems(tables_: dict) -> list[str]:
-    with pytest.raises(DataErrors) as raised:
-        crosschecks.check_cross_tables(tables_)
-    return [error.message for error in raised.value.errors]
 
 
 def test_a_fully_evidenced_world_passes():
@@ -160,27 +118,6 @@ def test_membership_dates_shared_by_the_two_wto_tables_must_agree():
                             "data/raw/wto_accessions.csv, line 2")
 
 
-CLAIM = {"discrepancy_id": "hague-date", "topic": "Hague accession", "table": "wipo_treaties",
-         "row_key": "hague", "column": "belarus_deposited", "claim": "19 April 2021",
-         "source_id": "wipolex-hague", "value_used": "2021-04-19", "reason": "depositary"}
-
-
-def test_a_discrepancy_with_two_claims_passes():
-    crosschecks.check_cross_tables(world(claims=[CLAIM, {**CLAIM, "source_id": "seed-mfa-wipo",
-                                                        "claim": "2020"}]))
-
-
-def test_a_discrepancy_needs_two_claims_and_one_decision():
-    found = problems(world(claims=[
-        CLAIM, {**CLAIM, "source_id": "seed-mfa-wipo", "reason": "another reason"},
-        {**CLAIM, "discrepancy_id": "lonely"}]))
-    assert found == [
-        "data/raw/discrepancies.csv, line 3, column 'reason': differs from the first claim of "
-        "'hague-date' (line 2) (the claims of one disagreement share this value)",
-        "data/raw/discrepancies.csv, line 4, column 'discrepancy_id': 'lonely' has one claim; a "
-        "disagreement needs two or more (add the claim of the other source)"]
-
-
 # --- the real loader on a copy of the real data ---------------------------------------------
 
 
@@ -224,68 +161,6 @@ def test_the_build_refuses_evidence_citing_an_unknown_source(raw: Path):
     write(raw, "evidence.csv", evidence)
     assert ("data/raw/evidence.csv, line 2, column 'source_id': unknown source id "
             "'no-such-source'") in tables.raw_table_problems(raw)
-
-
-# --- value_used: the decision the record names is what the table holds ------------------------
-
-
-def test_a_value_used_that_is_not_the_tables_names_the_claim_and_both_values():
-    found = problems(world(claims=[{**CLAIM, "value_used": "2021-04-20"},
-                                   {**CLAIM, "source_id": "seed-mfa-wipo",
-                                    "value_used": "2021-04-20"}]))
-    assert found == [
-        "data/raw/discrepancies.csv, line 2, column 'value_used': value_used '2021-04-20' of "
-        "'hague-date' is not the value data/raw/wipo_treaties.csv (line 2) for hague / "
-        "belarus_deposited: it holds '2021-04-19' (write in value_used the value the table "
-        "holds (what led to it belongs in reason), or correct the table)",
-        "data/raw/discrepancies.csv, line 3, column 'value_used': value_used '2021-04-20' of "
-        "'hague-date' is not the value data/raw/wipo_treaties.csv (line 2) for hague / "
-        "belarus_deposited: it holds '2021-04-19' (write in value_used the value the table "
-        "holds (what led to it belongs in reason), or correct the table)"]
-
-
-def test_a_value_used_written_in_words_is_refused():
-    words = "2021-04-19 (the depositary's date)"
-    found = problems(world(claims=[{**CLAIM, "value_used": words},
-                                   {**CLAIM, "source_id": "seed-mfa-wipo", "value_used": words}]))
-    assert len(found) == 2 and all("it holds '2021-04-19'" in line for line in found)
-
-
-def test_a_value_used_of_a_descriptive_text_quotes_its_words():
-    claim = {**CLAIM, "table": "belarus_wipo_events", "row_key": "hague-accession",
-             "column": "description", "value_used": "Hague Agreement"}
-    event = {**EVENT, "description": "Belarus accedes to the Hague Agreement"}
-    crosschecks.check_cross_tables(world(event=event, claims=[
-        claim, {**claim, "source_id": "seed-mfa-wipo"}]))
-    found = problems(world(event=event, claims=[
-        {**claim, "value_used": "Hague Convention"},
-        {**claim, "source_id": "seed-mfa-wipo", "value_used": "Hague Convention"}]))
-    assert found[0] == (
-        "data/raw/discrepancies.csv, line 2, column 'value_used': value_used 'Hague Convention' "
-        "of 'hague-date' does not stand in the text data/raw/belarus_wipo_events.csv (line 2) "
-        "for hague-accession / description: it reads 'Belarus accedes to the Hague Agreement' "
-        "(quote in value_used the words the table uses for it (what led to them belongs in "
-        "reason), or correct the table)")
-
-
-def test_the_real_loader_groups_the_claims_of_a_wrong_value_used(raw: Path):
-    claims = read(raw, "discrepancies.csv")
-    header = claims[0]
-    lines = [n for n, row in enumerate(claims, start=1)
-             if row[0] == "wipo-member-count"]
-    for line in lines:
-        claims[line - 1][header.index("value_used")] = "194 (as of 2026-02-03)"
-    write(raw, "discrepancies.csv", claims)
-    figures = read(raw, "key_figures.csv")
-    figure_line = next(n for n, row in enumerate(figures, start=1)
-                       if row[0] == "wipo-member-states")
-    assert len(lines) == 6  # five more lines are shown in full
-    assert tables.raw_table_problems(raw) == (
-        f"data/raw/discrepancies.csv, line {lines[0]}, column 'value_used': value_used '194 (as "
-        f"of 2026-02-03)' of 'wipo-member-count' is not the value data/raw/key_figures.csv "
-        f"(line {figure_line}) for wipo-member-states / value: it holds '194' (also on line(s) "
-        f"{', '.join(map(str, lines[1:]))}) (write in value_used the value the table holds "
-        "(what led to it belongs in reason), or correct the table)")
 
 
 def test_the_two_wto_tables_may_not_name_a_government_with_look_alike_letters():

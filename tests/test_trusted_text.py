@@ -2,7 +2,7 @@
 would run, invisible format characters, keys and names not in NFC or with look-alike letters
 of another script, source addresses with credentials, of an absurd length or with a host in
 mixed scripts, and a raw table that is a symbolic link are each refused with the file, CSV
-line and column, on a copy of data/raw/ (as in `test_tables.py`).
+line and column, on a copy of data/raw/ (the `raw` fixture of `conftest.py`).
 """
 
 from __future__ import annotations
@@ -15,19 +15,10 @@ from pathlib import Path
 import pytest
 
 from belarus_ip_report.curated import lookalikes, tables
-from belarus_ip_report.foundation import paths
 from belarus_ip_report.foundation.errors import DataError, DataErrors
 
 MEMBERS = "wto_members.csv"
 COOPERATION = "belarus_russia_ip.csv"
-
-
-@pytest.fixture
-def raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path.resolve() / "project"
-    shutil.copytree(paths.RAW, root / "data" / "raw")
-    monkeypatch.setattr(paths, "PROJECT_ROOT", root)
-    return root / "data" / "raw"
 
 
 def rows_of(folder: Path, name: str) -> list[list[str]]:
