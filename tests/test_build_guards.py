@@ -143,8 +143,9 @@ def test_a_chapter_that_loads_a_table_it_does_not_declare_stops_the_build(small)
             f"UndeclaredTable: notebooks/{CHAPTER}.ipynb loads the table 'wto_members', which "
             "its chapter does not declare (it declares belarus_russia_ip, "
             "belarus_ip_instruments, context_events, key_figures, sources): add 'wto_members' "
-            "to its reads in src/belarus_ip_report/chapters/__init__.py (CHAPTERS)"
-            ) in result.stderr
+            "to its reads in src/belarus_ip_report/chapters/__init__.py (CHAPTERS) and to the "
+            "notebook's header, so that the build runs it again when that table changes. Then "
+            "run python3 tasks.py build again.") in result.stderr
     assert result.stderr.splitlines()[-1] == NOTHING_PUBLISHED
     after = outputs(small)
     assert after.pop(f"notebooks/{CHAPTER}.ipynb") == edited  # the edit, kept as it was

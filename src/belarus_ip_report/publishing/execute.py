@@ -155,12 +155,17 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
             return Outcome(str(problems), 0.0)
         except CellExecutionError as error:
             report("failed", name, seconds())
+            # A table the chapter does not declare is refused only in the build's kernels:
+            # its message says what to do, and JupyterLab would not show the error.
+            advice = " Then run python3 tasks.py build again." if getattr(
+                error, "ename", "") == "UndeclaredTable" else (
+                " Open the notebook in JupyterLab (python3 tasks.py lab), run it to that cell "
+                "to see the whole error, fix the cell or the data it reads, then run python3 "
+                "tasks.py build again.")
             return Outcome(
                 f"notebooks/{path.name}, cell [{current.get('number', '?')}] "
                 f"({first_line(str(current.get('source', '')))}): "
-                f"{_last_line(error)}. Open the notebook in JupyterLab (python3 tasks.py "
-                f"lab), run it to that cell to see the whole error, fix the cell or the data "
-                f"it reads, then run python3 tasks.py build again.", seconds())
+                f"{_last_line(error)}.{advice}", seconds())
         except Exception as error:  # the kernel died or could not start
             kernel_log.seek(0)
             report("failed", name, seconds())
