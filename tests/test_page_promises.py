@@ -98,6 +98,15 @@ def test_a_page_that_breaks_a_promise_is_refused(body, problem):
     assert str(refused.value).startswith(problem), str(refused.value)
 
 
+def test_the_original_promises_keep_their_messages_when_a_tag_breaks_several():
+    for body, problem in (('<img src=x onerror="x()">', "an image has no alt text"),
+                          ('<iframe src="https://evil.example"></iframe>',
+                           "a <iframe> would load https://evil.example")):
+        with pytest.raises(checks.ReportError) as refused:
+            checks.check_page(PAGE.format(body=body))
+        assert str(refused.value) == problem
+
+
 def test_the_committed_pages_keep_every_promise():
     for page in [paths.REPORT / "index.html", *sorted((paths.REPORT / "code").glob("*.html"))]:
         checks.check_page(page.read_text(encoding="utf-8"))

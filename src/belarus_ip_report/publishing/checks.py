@@ -45,9 +45,22 @@ def check_page(page: str) -> None:
 
         def handle_starttag(self, tag, attrs):
             values = dict(attrs)
+            # The first four checks, and their messages, are the page's original promises.
             if tag == "script":
                 problems.append("the page would contain a script")
-            elif tag in ACTIVE_ELEMENTS:
+            if tag == "img" and not (values.get("alt") or "").strip():
+                problems.append("an image has no alt text")
+            if tag in ("img", "iframe", "link", "source") and any(
+                    (values.get(a) or "").strip().lower().startswith(("http:", "https:", "//"))
+                    for a in ("src", "href")):
+                problems.append(f"a <{tag}> would load {values.get('src') or values.get('href')}")
+            href = (values.get("href") or "").strip()
+            if tag == "a" and href:
+                scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
+                if scheme and not href.lower().startswith(SAFE_SCHEMES):
+                    problems.append(f"a link would lead to {href[:60]!r}: only http(s), "
+                                    "#places, files of the project and CSV downloads are allowed")
+            if tag in ACTIVE_ELEMENTS and tag != "script":
                 problems.append(f"the page would contain a <{tag}>, which runs, embeds, submits "
                                 "or redirects")
             if tag == "meta" and (values.get("http-equiv") or "").strip().lower() not in (
@@ -57,12 +70,6 @@ def check_page(page: str) -> None:
             handlers = sorted(name for name in values if name.startswith("on"))
             if handlers:
                 problems.append(f"an event handler ({handlers[0]}) on <{tag}> would run code")
-            if tag == "img" and not (values.get("alt") or "").strip():
-                problems.append("an image has no alt text")
-            if tag in ("img", "iframe", "link", "source") and any(
-                    (values.get(a) or "").strip().lower().startswith(("http:", "https:", "//"))
-                    for a in ("src", "href")):
-                problems.append(f"a <{tag}> would load {values.get('src') or values.get('href')}")
             for name in LOADING_ATTRIBUTES + (("href",) if tag != "a" else ()):
                 value = (values.get(name) or "").strip()
                 if value and not (tag == "img" and name == "src"
@@ -71,12 +78,6 @@ def check_page(page: str) -> None:
                     problems.append(f"a <{tag}> would load {value[:60]!r} ({name})")
             if OUTSIDE_CSS.search(values.get("style") or ""):
                 problems.append(f"a style on <{tag}> would load from elsewhere")
-            href = (values.get("href") or "").strip()
-            if tag == "a" and href:
-                scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
-                if scheme and not href.lower().startswith(SAFE_SCHEMES):
-                    problems.append(f"a link would lead to {href[:60]!r}: only http(s), "
-                                    "#places, files of the project and CSV downloads are allowed")
             self.in_style = tag == "style"
 
         def handle_endtag(self, tag):
