@@ -39,8 +39,9 @@ def pytest_runtest_makereport(item, call):
 
 #: The slowest test modules (real builds, a browser) first: pytest-xdist hands whole modules
 #: to its workers in this order, so the long ones start early and the short ones fill in.
-SLOW_FIRST = ("test_build.py", "test_published_whole.py", "test_faults.py", "test_report.py",
-              "test_build_errors.py", "03_wto_accession.ipynb", "02_wipo_treaties.ipynb")
+SLOW_FIRST = ("test_build.py", "test_published_whole.py", "test_faults.py",
+              "test_build_guards.py", "test_report.py", "test_build_errors.py",
+              "03_wto_accession.ipynb", "02_wipo_treaties.ipynb")
 
 
 def pytest_collection_modifyitems(items):

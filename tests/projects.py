@@ -55,11 +55,17 @@ def project_copy(target: Path) -> Path:
 
 
 def small_copy(target: Path) -> Path:
-    """A copy with the cleaning notebook and chapter 3 only, and their outputs."""
+    """A copy with the cleaning notebook and chapter 3 only, and their outputs; its chapters
+    declare only those two (the build refuses a declared notebook that is missing)."""
     copy = project_copy(target)
     for notebook in (copy / "notebooks").glob("*.ipynb"):
         if notebook.name not in SMALL_NOTEBOOKS:
             notebook.unlink()
+    declarations = copy / "src" / "belarus_ip_report" / "chapters" / "__init__.py"
+    with declarations.open("a", encoding="utf-8") as stream:
+        stream.write(f"\n\n# A small copy of the project (tests/projects.py): its chapters only.\n"
+                     f"CHAPTERS = tuple(c for c in CHAPTERS if f'{{c.stem}}.ipynb' in "
+                     f"{SMALL_NOTEBOOKS!r})\n")
     shutil.rmtree(copy / "report")
     for figure in (copy / "figures").iterdir():
         if not figure.name.startswith("04-"):

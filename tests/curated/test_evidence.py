@@ -1,5 +1,6 @@
 """The checks across tables: evidence for every value, evidence that points at real places,
-source_ids that agree with the evidence, facts kept in two tables, coherent discrepancies.
+source_ids that agree with the evidence, facts kept in two tables, and keys of the two WTO
+tables that look alike (the discrepancies are in `test_disagreements.py`).
 
 Small hand-made tables, one problem each; the last tests run the real loader on a copy of the
 real data with one problem put in, as the build would meet it.
@@ -14,53 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from crossworlds import EVENT, TREATY, evidence_for, problems, rows, world
 
 from belarus_ip_report.curated import crosschecks, tables
-from belarus_ip_report.curated.schemas import FACT_TABLES, TABLES_BY_NAME
 from belarus_ip_report.foundation import paths
-from belarus_ip_report.foundation.errors import DataErrors
-
-TREATY = {"treaty_id": "hague", "adopted": "1925-11-06", "in_force": "1928-06-01",
-          "belarus_status": "party",
-          "belarus_instrument": "accession", "belarus_deposited": "2021-04-19",
-          "belarus_in_force": "2021-07-19", "source_ids": "wipolex-hague"}
-EVENT = {"event_id": "hague-accession", "date": "2021-04-19", "date_end": None,
-         "category": "treaty_instrument", "source_ids": "wipolex-hague"}
-
-
-def rows(name: str, records: list[dict]) -> crosschecks.RawRows:
-    columns = list(TABLES_BY_NAME[name].schema.columns)
-    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in records], columns=columns,
-                         dtype=object).replace({None: pd.NA})
-    return crosschecks.RawRows(f"data/raw/{name}.csv", frame, list(range(2, len(records) + 2)))
-
-
-def evidence_for(table: str, key: str, record: dict, source: str = "wipolex-hague") -> list[dict]:
-    return [{"table": table, "row_key": key, "column": column, "value": record[column],
-             "source_id": source, "locator": "row Belarus", "verdict": "confirmed"}
-            for column in TABLES_BY_NAME[table].evidence_columns if record.get(column)]
-
-
-def world(treaty: dict | None = None, event: dict | None = None, evidence: list | None = None,
-          same: list | None = None, claims: list | None = None) -> dict:
-    treaty = treaty or dict(TREATY)
-    event = event or dict(EVENT)
-    if evidence is None:
-        evidence = [*evidence_for("wipo_treaties", "hague", treaty),
-                    *evidence_for("belarus_wipo_events", "hague-accession", event)]
-    tables_ = {spec.name: rows(spec.name, []) for spec in FACT_TABLES}
-    tables_["wipo_treaties"] = rows("wipo_treaties", [treaty])
-    tables_["belarus_wipo_events"] = rows("belarus_wipo_events", [event])
-    tables_["evidence"] = rows("evidence", evidence)
-    tables_["same_facts"] = rows("same_facts", same or [])
-    tables_["discrepancies"] = rows("discrepancies", claims or [])
-    return tables_
-
-
-def problems(tables_: dict) -> list[str]:
-    with pytest.raises(DataErrors) as raised:
-        crosschecks.check_cross_tables(tables_)
-    return [error.message for error in raised.value.errors]
 
 
 def test_a_fully_evidenced_world_passes():
@@ -160,27 +118,6 @@ def test_membership_dates_shared_by_the_two_wto_tables_must_agree():
                             "data/raw/wto_accessions.csv, line 2")
 
 
-CLAIM = {"discrepancy_id": "hague-date", "topic": "Hague accession", "table": "wipo_treaties",
-         "row_key": "hague", "column": "belarus_deposited", "claim": "19 April 2021",
-         "source_id": "wipolex-hague", "value_used": "2021-04-19", "reason": "depositary"}
-
-
-def test_a_discrepancy_with_two_claims_passes():
-    crosschecks.check_cross_tables(world(claims=[CLAIM, {**CLAIM, "source_id": "seed-mfa-wipo",
-                                                        "claim": "2020"}]))
-
-
-def test_a_discrepancy_needs_two_claims_and_one_decision():
-    found = problems(world(claims=[
-        CLAIM, {**CLAIM, "source_id": "seed-mfa-wipo", "reason": "another reason"},
-        {**CLAIM, "discrepancy_id": "lonely"}]))
-    assert found == [
-        "data/raw/discrepancies.csv, line 3, column 'reason': differs from the first claim of "
-        "'hague-date' (line 2) (the claims of one disagreement share this value)",
-        "data/raw/discrepancies.csv, line 4, column 'discrepancy_id': 'lonely' has one claim; a "
-        "disagreement needs two or more (add the claim of the other source)"]
-
-
 # --- the real loader on a copy of the real data ---------------------------------------------
 
 
@@ -224,3 +161,22 @@ def test_the_build_refuses_evidence_citing_an_unknown_source(raw: Path):
     write(raw, "evidence.csv", evidence)
     assert ("data/raw/evidence.csv, line 2, column 'source_id': unknown source id "
             "'no-such-source'") in tables.raw_table_problems(raw)
+
+
+def test_the_two_wto_tables_may_not_name_a_government_with_look_alike_letters():
+    tables_ = world()
+    member = {"member": "Mexico", "membership_date": None, "route": "original",
+              "source_ids": "wto"}
+    acceding = {"government": "\u041c\u0435\u0445\u0456\u0441\u043e", "application_date": None,
+                "working_party_established": None, "membership_date": None,
+                "status": "acceding", "source_ids": "wto"}
+    tables_["wto_members"] = rows("wto_members", [member])
+    tables_["wto_accessions"] = rows("wto_accessions", [acceding])
+    tables_["evidence"] = rows("evidence", [
+        *tables_["evidence"].frame.to_dict("records"),
+        *evidence_for("wto_accessions", acceding["government"], acceding, "wto")])
+    found = [line for line in problems(tables_) if "look" in line]
+    assert len(found) == 1 and found[0].startswith(
+        "data/raw/wto_accessions.csv, line 2, column 'government': 'Мехісо' looks the same as "
+        "'Mexico' in data/raw/wto_members.csv (line 2) but is written with other characters: "
+        "U+041C CYRILLIC CAPITAL LETTER EM")

@@ -58,6 +58,12 @@ class ColumnSpec:
     nullable: bool = False
     metadata: dict | None = field(default=None, compare=False)
 
+    @property
+    def text_kind(self) -> str | None:
+        """For a text column: 'name' (of a member, a government, a party, a publisher), 'key'
+        (a key of another table) or 'address' (a web address); None for other text."""
+        return (self.metadata or {}).get("text")
+
     def to_pandera(self) -> pa.Column:
         import pandera.pandas as pa
 
@@ -78,12 +84,23 @@ SOURCE_SEPARATOR = ";"
 PRECISIONS = ("day", "month", "year")
 
 
-def text(description: str, *, nullable: bool = False,
-         pattern: str | None = None) -> ColumnSpec:
+def text(description: str, *, nullable: bool = False, pattern: str | None = None,
+         kind: str | None = None) -> ColumnSpec:
+    """Text; `kind` (see `ColumnSpec.text_kind`) asks for the checks of `trustedtext`."""
     rules = [Rule("str_matches", pattern)] if pattern else []
     rules.append(Rule("custom", lambda s: s.str.strip() == s,
                       "no leading or trailing white space"))
-    return ColumnSpec("str", tuple(rules), description, nullable)
+    return ColumnSpec("str", tuple(rules), description, nullable,
+                      {"text": kind} if kind else None)
+
+
+#: What a web address looks like in a raw table (`trustedtext` checks the rest).
+WEB_ADDRESS = r"^https?://\S+$"
+
+
+def address(description: str) -> ColumnSpec:
+    """A web address (optional): http or https, no spaces, public, its host in one script."""
+    return text(description, nullable=True, pattern=WEB_ADDRESS, kind="address")
 
 
 def category(values: tuple[str, ...], description: str, *, nullable: bool = False,
@@ -173,6 +190,13 @@ class TableSpec:
             for name, column in self.columns.items()
             if column.metadata and "date_precisions" in column.metadata
         }
+
+    @property
+    def text_columns(self) -> list[str]:
+        """Columns of text (names, descriptions, categories, ids), dates excepted."""
+        dates = self.date_columns
+        return [name for name, column in self.columns.items()
+                if column.dtype == "str" and name not in dates]
 
     @property
     def integer_columns(self) -> list[str]:

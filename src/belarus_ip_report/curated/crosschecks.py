@@ -1,6 +1,7 @@
 """Checks that span tables: every fact value has evidence, evidence points at real rows and
 sources, row-level `source_ids` agree with the evidence, a fact kept in two tables holds the
-same value in both, and each discrepancy names a real place and one decision.
+same value in both, each discrepancy names a real place, one decision and the value the table
+holds (`disagreements`), and the two WTO tables name no government with look-alike letters.
 
 Each check reports every problem it finds (file, CSV line, column, what to do), not only the
 first, because a contributor adding a batch of facts wants the whole list at once.
@@ -10,11 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
-import pandas as pd
-
+from belarus_ip_report.curated import party_checks
 from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
+from belarus_ip_report.curated.disagreements import (
+    discrepancies_are_coherent,
+    values_used_are_the_tables,
+)
+from belarus_ip_report.curated.lookalikes import describe, differing_letters, skeleton
+from belarus_ip_report.curated.rawrows import RawRows, index_rows, key_of
 from belarus_ip_report.curated.schemas import FACT_TABLE_NAMES, TABLES_BY_NAME
 from belarus_ip_report.foundation.errors import DataError, DataErrors
 
@@ -25,46 +30,17 @@ EVIDENCE_HINT = ("add a row to data/raw/evidence.csv (table,row_key,column,value
                  "locator,...) naming the source that states it")
 
 
-@dataclass(frozen=True)
-class RawRows:
-    """A raw table's text cells (before typing and sorting) with the CSV line of each row."""
-
-    file: str
-    frame: pd.DataFrame
-    lines: list[int]
-    #: Each column as a list, made on first use: cells are read one by one thousands of times.
-    _columns: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
-
-    def line(self, position: int) -> int:
-        return self.lines[position]
-
-    def cell(self, position: int, column: str) -> str | None:
-        if column not in self._columns:
-            self._columns[column] = self.frame[column].tolist()
-        value = self._columns[column][position]
-        return value if isinstance(value, str) else None
-
-
-def _key(spec_name: str) -> str:
-    return TABLES_BY_NAME[spec_name].key[0]
-
-
-def _index_rows(rows: RawRows, key: str) -> dict[str, int]:
-    return {value: position for position, value in enumerate(rows.frame[key])
-            if isinstance(value, str)}
-
-
 def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
     """Raise DataErrors listing every cross-table problem; return quietly when there is none."""
-    from belarus_ip_report.curated import party_checks  # it reads RawRows from here
-
     problems = [
         *_evidence_points_at_facts(raw),
         *_facts_have_evidence(raw),
         *_source_ids_agree_with_evidence(raw),
         *_same_facts_agree(raw),
-        *_discrepancies_are_coherent(raw),
+        *discrepancies_are_coherent(raw),
+        *values_used_are_the_tables(raw),
         *_routes_follow_accessions(raw),
+        *_joined_keys_do_not_look_alike(raw),
         *party_checks.foreign_keys_exist(raw),
         *party_checks.belarus_rows_agree(raw),
     ]
@@ -74,7 +50,7 @@ def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
 
 def _evidence_points_at_facts(raw: Mapping[str, RawRows]) -> list[DataError]:
     evidence = raw["evidence"]
-    indexes = {name: _index_rows(raw[name], _key(name)) for name in FACT_TABLE_NAMES}
+    indexes = {name: index_rows(raw[name], key_of(name)) for name in FACT_TABLE_NAMES}
     problems = []
     for position, row in enumerate(evidence.frame.itertuples(index=False)):
         line = evidence.line(position)
@@ -119,7 +95,7 @@ def _facts_have_evidence(raw: Mapping[str, RawRows]) -> list[DataError]:
     found = _evidence_by_fact(raw)
     problems = []
     for name in FACT_TABLE_NAMES:
-        rows, key = raw[name], _key(name)
+        rows, key = raw[name], key_of(name)
         for column in TABLES_BY_NAME[name].evidence_columns:
             for position in range(len(rows.frame)):
                 value, row_key = rows.cell(position, column), rows.cell(position, key)
@@ -139,7 +115,7 @@ def _source_ids_agree_with_evidence(raw: Mapping[str, RawRows]) -> list[DataErro
         by_row[(table, row_key)] |= sources
     problems = []
     for name in FACT_TABLE_NAMES:
-        rows, key = raw[name], _key(name)
+        rows, key = raw[name], key_of(name)
         for position in range(len(rows.frame)):
             row_key, cited = rows.cell(position, key), rows.cell(position, "source_ids")
             if row_key is None or cited is None:
@@ -163,7 +139,7 @@ def _source_ids_agree_with_evidence(raw: Mapping[str, RawRows]) -> list[DataErro
 
 def _same_facts_agree(raw: Mapping[str, RawRows]) -> list[DataError]:
     pairs = raw["same_facts"]
-    indexes = {name: _index_rows(raw[name], _key(name)) for name in FACT_TABLE_NAMES}
+    indexes = {name: index_rows(raw[name], key_of(name)) for name in FACT_TABLE_NAMES}
     problems = []
     declared = []
     for position, row in enumerate(pairs.frame.itertuples(index=False)):
@@ -205,41 +181,6 @@ def _same_facts_agree(raw: Mapping[str, RawRows]) -> list[DataError]:
     return problems
 
 
-def _discrepancies_are_coherent(raw: Mapping[str, RawRows]) -> list[DataError]:
-    claims = raw["discrepancies"]
-    indexes = {name: _index_rows(raw[name], _key(name)) for name in FACT_TABLE_NAMES}
-    problems = []
-    first_of: dict[str, int] = {}
-    counts: dict[str, int] = defaultdict(int)
-    for position, row in enumerate(claims.frame.itertuples(index=False)):
-        line = claims.line(position)
-        counts[row.discrepancy_id] += 1
-        if row.table in indexes:
-            if row.row_key not in indexes[row.table]:
-                problems.append(DataError(claims.file, f"no row '{row.row_key}' in "
-                                          f"{raw[row.table].file}", line=line, column="row_key"))
-            elif row.column not in raw[row.table].frame.columns:
-                problems.append(DataError(claims.file, f"no column '{row.column}' in "
-                                          f"{raw[row.table].file}", line=line, column="column"))
-        if row.discrepancy_id in first_of:
-            first = claims.frame.iloc[first_of[row.discrepancy_id]]
-            for column in ("topic", "table", "row_key", "column", "value_used", "reason"):
-                if getattr(row, column) != first[column]:
-                    problems.append(DataError(
-                        claims.file, f"differs from the first claim of '{row.discrepancy_id}' "
-                        f"(line {claims.line(first_of[row.discrepancy_id])})", line=line,
-                        column=column, hint="the claims of one disagreement share this value"))
-        else:
-            first_of[row.discrepancy_id] = position
-    for discrepancy, count in counts.items():
-        if count < 2:
-            problems.append(DataError(
-                claims.file, f"'{discrepancy}' has one claim; a disagreement needs two or more",
-                line=claims.line(first_of[discrepancy]), column="discrepancy_id",
-                hint="add the claim of the other source"))
-    return problems
-
-
 def _routes_follow_accessions(raw: Mapping[str, RawRows]) -> list[DataError]:
     """A member joined by accession exactly when wto_accessions lists it as a member; the
     route is derived from that evidenced table, not entered as a fact of its own."""
@@ -254,4 +195,25 @@ def _routes_follow_accessions(raw: Mapping[str, RawRows]) -> list[DataError]:
             problems.append(DataError(
                 members.file, f"'{row.route}' but {why}", line=members.line(position),
                 column="route", hint=f"write '{expected}', or correct wto_accessions.csv"))
+    return problems
+
+
+def _joined_keys_do_not_look_alike(raw: Mapping[str, RawRows]) -> list[DataError]:
+    """Tables that share a key space (`JOINED_FACTS`) join on the exact key: a government
+    written with a look-alike letter in one of them would silently join nothing."""
+    problems = []
+    for table_a, _, table_b, _ in JOINED_FACTS:
+        keys_a = index_rows(raw[table_a], key_of(table_a))
+        shapes = {skeleton(key): key for key in keys_a}
+        rows_b = raw[table_b]
+        for key, position in index_rows(rows_b, key_of(table_b)).items():
+            twin = shapes.get(skeleton(key))
+            if twin is not None and twin != key and twin.casefold() != key.casefold():
+                letters = ", ".join(describe(ch) for ch in differing_letters(key, twin))
+                problems.append(DataError(
+                    rows_b.file, f"'{key}' looks the same as '{twin}' in "
+                    f"{raw[table_a].file} (line {raw[table_a].line(keys_a[twin])}) but is "
+                    f"written with other characters: {letters}", line=rows_b.line(position),
+                    column=key_of(table_b), hint="one government needs one spelling in both "
+                                                 "tables: retype it in one script"))
     return problems

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,11 @@ class RawTable:
 def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
     """Read one raw CSV into text cells, cleaning only what is documented here."""
     path = folder / spec.file_name
-    file = paths.relative(path)
+    file = f"{paths.relative(path.parent)}/{path.name}"  # a link named as it stands
+    if path.is_symlink():
+        raise DataError(file, "is a symbolic link, not a file of the project",
+                        hint="put the table itself in data/raw/ (copy the file over the link): "
+                             "the build reads and records only files it holds")
     if not path.exists():
         raise DataError(file, "file not found",
                         hint="every table declared in schemas.TABLES must be in data/raw/")
@@ -125,17 +130,34 @@ def _parse_csv(file: str, content: str) -> ParsedCsv:
 
 
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
+#: Line ends and tabs may stand inside a quoted value (the cleaning trims them at its ends).
+WHITE_CONTROLS = "\t\n\r"
+
+
+def first_invisible(value: str) -> str | None:
+    """The first control character or invisible format character (Unicode category Cf: bidi
+    overrides and isolates, zero-width characters, a byte-order mark, a soft hyphen) in
+    `value`, or None."""
+    found = INVISIBLE.search(value)
+    if value.isascii() or value.isprintable():  # the usual case, decided in C
+        return found.group() if found else None
+    for character in value:
+        if character not in WHITE_CONTROLS and unicodedata.category(character) in ("Cc", "Cf"):
+            return character
+    return None
 
 
 def _check_invisible_characters(file: str, header: list[str], rows: list[list[str]],
                                 lines: list[int]) -> None:
-    """Control characters, a stray byte-order mark or a zero-width space inside a value would
-    pass every other check while breaking joins and searches: stop on them."""
+    """Control characters, a stray byte-order mark, a zero-width space, a bidi override or any
+    other invisible format character inside a value would pass every other check while
+    breaking joins and searches, or show readers text other than the file holds: stop on
+    them."""
     for record, line in zip(rows, lines, strict=True):
         for column, value in zip(header, record, strict=True):
-            found = INVISIBLE.search(value)
+            found = first_invisible(value)
             if found:
-                raise DataError(file, f"an invisible character (U+{ord(found.group()):04X}) is "
+                raise DataError(file, f"an invisible character (U+{ord(found):04X}) is "
                                 "inside the value", line=line, column=column,
                                 hint="retype the value")
 

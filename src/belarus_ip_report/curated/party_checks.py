@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from belarus_ip_report.curated.crosschecks import RawRows
+from belarus_ip_report.curated.rawrows import RawRows
 from belarus_ip_report.curated.schemas import TABLES_BY_NAME
 from belarus_ip_report.foundation.errors import DataError
 

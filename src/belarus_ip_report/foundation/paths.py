@@ -18,6 +18,13 @@ PROJECT_ROOT = PACKAGE_DIR.parent.parent
 #: tables, the package) are always read from the project itself.
 OUTPUT_ROOT_VARIABLE = "BELARUS_IP_REPORT_OUTPUT_ROOT"
 OUTPUT_ROOT = Path(os.environ.get(OUTPUT_ROOT_VARIABLE) or PROJECT_ROOT)
+#: The build tells each kernel which notebook it runs (its stem) and the tables its chapter
+#: declares (comma-separated; empty for a notebook no chapter declares): `tables.load_table`
+#: then loads only those.
+CHAPTER_VARIABLE = "BELARUS_IP_REPORT_CHAPTER"
+CHAPTER_TABLES_VARIABLE = "BELARUS_IP_REPORT_CHAPTER_TABLES"
+#: What the build tells a kernel for the cleaning notebook, which reads every raw table.
+EVERY_TABLE = "*"
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 DATA = PROJECT_ROOT / "data"

@@ -43,11 +43,22 @@ def notebook_paths(root: Path = paths.PROJECT_ROOT) -> list[Path]:
     return sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
+class UnreadableNotebook(ValueError):
+    """A notebook that is not JSON, or not a notebook (`preflight.notebook_problem` says why)."""
+
+    def __init__(self, notebook: Path) -> None:
+        super().__init__(f"notebooks/{notebook.name} cannot be read as a notebook")
+        self.notebook = notebook
+
+
 def code_cells_digest(notebook: Path) -> str:
     """Hash of what a kernel would run: the code cells' sources, nothing else."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    code = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-            for c in cells if c["cell_type"] == "code"]
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        code = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                for c in cells if c["cell_type"] == "code"]
+    except (ValueError, KeyError, TypeError) as error:  # JSONDecodeError, UnicodeDecodeError
+        raise UnreadableNotebook(notebook) from error
     return hashlib.sha256(json.dumps(code).encode()).hexdigest()
 
 

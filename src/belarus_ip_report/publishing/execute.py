@@ -1,33 +1,22 @@
-"""Executing notebooks deterministically in worker processes, ending them cleanly on an
-interrupt, and showing progress while they run."""
+"""Executing one notebook deterministically in a kernel of its own, which checks the raw
+tables first (the cleaning) or waits at a gate (a chapter). The worker processes that run
+them are in `workers`, the progress display in `progress`."""
 
 from __future__ import annotations
 
 import ast
 import asyncio
-import contextlib
-import ctypes
-import json
-import logging
-import multiprocessing
 import os
-import queue
-import shutil
-import signal
-import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-import psutil
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-from tqdm import tqdm
 
+from belarus_ip_report import chapters
 from belarus_ip_report.chapters import rastercache
 from belarus_ip_report.foundation import paths
 from belarus_ip_report.foundation.atomic import write_text_atomically
@@ -103,6 +92,8 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
     """
     kernel_environment()
     os.environ[paths.OUTPUT_ROOT_VARIABLE] = str(stage)
+    # `tables.load_table` then refuses a table the notebook's chapter does not declare.
+    os.environ.update(chapter_environment(path.stem))
     # Kernels' connection files go in the stage, removed with it even after an interrupt.
     os.environ["JUPYTER_RUNTIME_DIR"] = str(stage / ".runtime")
     notebook = nbformat.read(path, as_version=4)
@@ -165,12 +156,17 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
             return Outcome(str(problems), 0.0)
         except CellExecutionError as error:
             report("failed", name, seconds())
+            # A table the chapter does not declare is refused only in the build's kernels:
+            # its message says what to do, and JupyterLab would not show the error.
+            advice = " Then run python3 tasks.py build again." if getattr(
+                error, "ename", "") == "UndeclaredTable" else (
+                " Open the notebook in JupyterLab (python3 tasks.py lab), run it to that cell "
+                "to see the whole error, fix the cell or the data it reads, then run python3 "
+                "tasks.py build again.")
             return Outcome(
                 f"notebooks/{path.name}, cell [{current.get('number', '?')}] "
                 f"({first_line(str(current.get('source', '')))}): "
-                f"{_last_line(error)}. Open the notebook in JupyterLab (python3 tasks.py "
-                f"lab), run it to that cell to see the whole error, fix the cell or the data "
-                f"it reads, then run python3 tasks.py build again.", seconds())
+                f"{_last_line(error)}.{advice}", seconds())
         except Exception as error:  # the kernel died or could not start
             kernel_log.seek(0)
             report("failed", name, seconds())
@@ -213,136 +209,11 @@ async def raw_table_problems(client: NotebookClient) -> str | None:
     return ast.literal_eval(found["data"]["text/plain"])
 
 
-class Gate:
-    """Opened once by the build with the notebooks that must run; shared with the workers."""
-
-    def __init__(self) -> None:
-        self._opened = multiprocessing.Event()
-        self._chosen = multiprocessing.Array(ctypes.c_char, 8192)
-
-    def open(self, stems: list[str]) -> None:
-        self._chosen.value = json.dumps(sorted(stems)).encode()
-        self._opened.set()
-
-    def wait(self, stem: str) -> bool:
-        self._opened.wait()
-        return stem in json.loads(self._chosen.value.decode())
-
-
 def first_line(source: str, limit: int = 60) -> str:
     """The first line of a cell's code that says something, as a reader finds it in Lab."""
     line = next((raw.strip() for raw in source.splitlines()
                  if raw.strip() and not raw.strip().startswith("#")), "")
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-# --- workers that end with the build ------------------------------------------------------------
-
-_progress = None  # each worker's end of the progress queue, handed over at its start
-_gate: Gate | None = None
-
-
-def _worker_start(progress_queue, gate: Gate) -> None:
-    """In each worker: leave Ctrl-C to the build, and end with it even if it is killed
-    outright (SIGKILL gives it no chance to end us): a watchdog thread sees the parent go."""
-    global _progress, _gate
-    _progress, _gate = progress_queue, gate
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Forked from the build, a worker would raise its interrupt on SIGTERM (and print a
-    # traceback); the build ends its workers with SIGTERM: they just end. While a notebook
-    # runs, nbclient's own handler ends its kernel instead, and asyncio may log the race of
-    # that clean-up with the build's; a worker reports failures in its result, not in logs.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
-    parent = os.getppid()
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    end_children(grace=1.0)
-    os._exit(143)
-
-
-def end_children(grace: float = 3.0) -> None:
-    """End every process this one started, workers and kernels, at once (SIGKILL): none holds
-    anything to save (a kernel's connection file lives in the stage, removed with it), and a
-    worker inside nbclient, or a kernel still starting, would otherwise take seconds to stop."""
-    ours = psutil.Process().children()
-    children = psutil.Process().children(recursive=True)
-    for child in children:
-        with contextlib.suppress(psutil.Error):
-            child.kill()
-    deadline = time.monotonic() + grace
-    # Our workers are reaped here; a kernel, orphaned by its worker, waits for the system to
-    # reap it, but a zombie runs nothing: it has ended.
-    psutil.wait_procs(ours, timeout=grace)
-    while time.monotonic() < deadline and any(_running(child) for child in children):
-        time.sleep(0.02)
-
-
-def _running(process: psutil.Process) -> bool:
-    try:
-        return process.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
-
-
-def _execute_in_worker(path: Path, stage: Path, cleaning: bool, behind_cleaning: bool
-                       ) -> Outcome:
-    if cleaning:
-        return execute_notebook(path, stage, _progress, check_data=True)
-    if behind_cleaning:
-        # The cleaning is what every chapter waits for: a chapter's worker and kernel start at
-        # once, but yield the processor to it (and to the build itself) whenever it needs it.
-        os.nice(CHAPTER_NICENESS)
-    return execute_notebook(path, stage, _progress, _gate)
-
-
-class NotebookRun:
-    """Notebooks executed in parallel worker processes, one kernel each.
-
-    Each kernel imports the package as it starts. The `first` notebook (the cleaning one)
-    then checks the raw tables and, if they pass, runs (`first_results`); the others wait at
-    a gate until `go` names those that must run, once the cleaning has run. All kernels start
-    at once, but while there is a cleaning to wait for, the chapters' processes are scheduled
-    below it (`CHAPTER_NICENESS`): they use the processor time it leaves. One worker per
-    notebook when a cleaning runs, else one worker per core.
-    """
-
-    def __init__(self, first: list[Path], then: list[Path], stage: Path, progress_queue) -> None:
-        self._gate = Gate()
-        jobs = [(nb, True) for nb in first] + [(nb, False) for nb in then]
-        cores = os.cpu_count() or 1
-        workers = max(1, len(jobs) if first else min(len(jobs), cores))
-        self._first = [nb.stem for nb in first]
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
-                                         initargs=(progress_queue, self._gate))
-        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, cleaning,
-                                                    bool(first))
-                         for nb, cleaning in jobs}
-
-    def first_results(self) -> list[Outcome]:
-        """The first notebooks' results: a failure may be the raw tables' problems."""
-        return [self._futures[stem].result() for stem in self._first]
-
-    def go(self, stems: list[str]) -> list[Outcome]:
-        """Let these run (the other waiting notebooks end unrun); their results."""
-        self._gate.open(stems)
-        return [self._futures[stem].result() for stem in stems]
-
-    def __enter__(self) -> NotebookRun:
-        return self
-
-    def __exit__(self, kind, value, traceback) -> None:
-        if kind is None:
-            self._pool.shutdown()
-            return
-        # A failure or an interrupt: end the workers and their kernels now, not after them.
-        end_children()
-        self._pool.shutdown(wait=False, cancel_futures=True)
-
 
 def _last_line(error: CellExecutionError) -> str:
     name = getattr(error, "ename", "") or "Error"
@@ -350,55 +221,10 @@ def _last_line(error: CellExecutionError) -> str:
     return f"{name}: {value}"
 
 
-class ProgressDisplay:
-    """One bar per running notebook on a terminal; plain start/finish lines elsewhere (CI)."""
-
-    def __init__(self, notebooks: list[Path]) -> None:
-        self.names = [nb.stem for nb in notebooks]
-        self.interactive = sys.stderr.isatty()
-        self.queue = multiprocessing.Queue()
-        self._stopping = threading.Event()
-        self._bars: dict[str, tqdm] = {}
-        self._thread = threading.Thread(target=self._consume, daemon=True)
-
-    def __enter__(self) -> ProgressDisplay:
-        self._thread.start()
-        return self
-
-    def __exit__(self, kind, value, traceback) -> None:
-        self._stopping.set()
-        self._thread.join(timeout=5)
-        for bar in self._bars.values():
-            bar.close()
-        self.queue.close()
-        self.queue.cancel_join_thread()
-
-    def _consume(self) -> None:
-        while True:
-            try:
-                event = self.queue.get(timeout=0.1)
-            except queue.Empty:
-                if self._stopping.is_set():
-                    return
-                continue
-            except (OSError, EOFError, ValueError):  # the queue was closed by an interrupt
-                return
-            kind = event[0]
-            name = event[1]
-            if kind == "start":
-                if self.interactive:
-                    self._bars[name] = tqdm(
-                        total=event[2], desc=f"{name:<22}", unit="cell", leave=True,
-                        position=self.names.index(name), file=sys.stderr,
-                        # A pseudo-terminal may report a size of zero: fall back to 80 x 24.
-                        ncols=min(shutil.get_terminal_size().columns, 100),
-                        nrows=max(shutil.get_terminal_size().lines, len(self.names) + 1),
-                        bar_format="{desc} {n_fmt}/{total_fmt} cells |{bar:20}| {elapsed}",
-                    )
-                else:
-                    print(f"  executing {name} ({event[2]} code cells)", flush=True)
-            elif kind == "cell" and name in self._bars:
-                self._bars[name].update(event[2] - self._bars[name].n)
-            elif kind in ("done", "failed") and not self.interactive:
-                print(f"  {name}: {kind} in {event[2]:.1f} s", flush=True)
-
+def chapter_environment(stem: str) -> dict[str, str]:
+    """What a kernel is told of the notebook it runs: its stem and the tables its chapter
+    declares (every table for the cleaning notebook, none for an undeclared one)."""
+    declared = chapters.chapter(stem)
+    tables = (paths.EVERY_TABLE if stem == chapters.CLEANING
+              else ",".join(declared.reads) if declared is not None else "")
+    return {paths.CHAPTER_VARIABLE: stem, paths.CHAPTER_TABLES_VARIABLE: tables}

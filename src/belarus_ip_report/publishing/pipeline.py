@@ -13,6 +13,13 @@ publish everything together, only when the whole run succeeded.
 - Bad data stops the build before any cell runs: the cleaning notebook's kernel checks the
   raw tables first (`tables.raw_table_problems`) and the build prints their problems, one
   line each, naming file, line and column.
+- Before any notebook runs, the build checks that the notebooks are those `chapters.CHAPTERS`
+  declares and can be read, and that every place it writes can be written (`preflight`).
+  Each kernel learns which chapter it runs: it may load only the tables that chapter declares.
+- The pages are checked against their promises (no script, no refresh, no event handler, no
+  outside resource: `checks.check_page`) in the stage, before anything is published.
+- Publishing is all or nothing, even for a build killed while it publishes (`publish`); a
+  full disk or a file-size limit stops the build with one message and the previous outputs.
 - One build at a time per checkout (a lock file); a second one waits for the first.
 """
 
@@ -24,7 +31,6 @@ import fcntl
 import shutil
 import signal
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,9 +38,10 @@ from pathlib import Path
 import belarus_ip_report.chapters as chapters
 from belarus_ip_report.chapters import rastercache
 from belarus_ip_report.foundation import paths
-from belarus_ip_report.foundation.atomic import write_bytes_atomically
+from belarus_ip_report.publishing import publish as publishing
 from belarus_ip_report.publishing.cache import (
     BuildCache,
+    UnreadableNotebook,
     analysis_files,
     digest_files,
     hashes,
@@ -42,26 +49,29 @@ from belarus_ip_report.publishing.cache import (
     notebook_paths,
     report_key,
     report_writes,
-    writes,
+)
+from belarus_ip_report.publishing.failures import (
+    BuildFailed,
+    BuildInterrupted,
+    describe_os_error,
+)
+from belarus_ip_report.publishing.preflight import (
+    expected_outputs,
+    notebook_problem,
+    notebook_set_problems,
+    output_place_problems,
+)
+from belarus_ip_report.publishing.publish import (
+    OUTPUT_FILES,
+    OUTPUT_FOLDERS,
+    not_an_output,
+    publish,
 )
 
 LOCK_FILE = paths.BUILD_CACHE / "build.lock"
 STAGE = paths.BUILD_CACHE / "stage"
-#: What the build writes, relative to the project root; the stage holds a copy of each.
-OUTPUT_FOLDERS = ("notebooks", "data/processed", "figures", "report")
-OUTPUT_FILES = ("data/README.md",)
 
-
-class BuildFailed(Exception):
-    """A failure with a message for people; the build prints it and exits non-zero."""
-
-
-class BuildInterrupted(BaseException):
-    """Ctrl-C or SIGTERM: stop, end every worker and kernel, publish nothing."""
-
-    def __init__(self, signal_name: str) -> None:
-        super().__init__(signal_name)
-        self.signal_name = signal_name
+__all__ = ["OUTPUT_FILES", "OUTPUT_FOLDERS", "BuildFailed", "BuildInterrupted", "build", "main"]
 
 
 # --- one build at a time, staged, published whole ---------------------------------------------
@@ -86,11 +96,14 @@ def exclusive_lock() -> Iterator[None]:
 def prepare_stage() -> Path:
     """A fresh copy of every output folder, which the run then changes in place."""
     shutil.rmtree(STAGE, ignore_errors=True)
+
+    def left_out(_folder: str, names: list[str]) -> set[str]:
+        return {name for name in names if not_an_output(name)}
+
     for folder in OUTPUT_FOLDERS:
         source = paths.PROJECT_ROOT / folder
         if source.exists():
-            shutil.copytree(source, STAGE / folder, ignore=shutil.ignore_patterns(
-                ".ipynb_checkpoints", "__pycache__", "*.pdf"))
+            shutil.copytree(source, STAGE / folder, ignore=left_out)
         else:
             (STAGE / folder).mkdir(parents=True)
     for file in OUTPUT_FILES:
@@ -99,22 +112,16 @@ def prepare_stage() -> Path:
     return STAGE
 
 
-def publish(stage: Path) -> list[str]:
-    """Move every staged file that differs from the project's into place; return them."""
-    changed = []
-    staged_files = [f for folder in OUTPUT_FOLDERS for f in sorted((stage / folder).rglob("*"))]
-    staged_files += [stage / file for file in OUTPUT_FILES if (stage / file).is_file()]
-    for staged in staged_files:
-        if not staged.is_file():
-            continue
-        relative = staged.relative_to(stage)
-        target = paths.PROJECT_ROOT / relative
-        data = staged.read_bytes()
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        write_bytes_atomically(target, data)
-        changed.append(relative.as_posix())
-    return changed
+def start() -> None:
+    """What every build does first, inside the lock: roll back a publish a killed build left
+    half done, remove the temporary files killed runs left, and check the notebook set."""
+    note = publishing.recover()
+    if note:
+        print(f"  {note}", flush=True)
+    publishing.remove_stray_temporaries()
+    problems = notebook_set_problems(paths.PROJECT_ROOT)
+    if problems:
+        raise BuildFailed("\n".join(problems))
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -129,6 +136,7 @@ def build(*, force: bool = False) -> str:
 
 
 def _build_locked(*, force: bool) -> str:
+    start()
     timings = BuildCache.load()  # also read by a forced build: what ran longest last time
     cache = BuildCache() if force else timings
     if cache.note:
@@ -140,13 +148,20 @@ def _build_locked(*, force: bool) -> str:
     others = [nb for nb in notebooks if nb.stem != chapters.CLEANING]
 
     def stale(group: list[Path], where: Path) -> dict[Path, str]:
-        keys = {nb: notebook_key(nb, analysis, where) for nb in group}
+        try:
+            keys = {nb: notebook_key(nb, analysis, where) for nb in group}
+        except UnreadableNotebook as error:
+            raise BuildFailed(notebook_problem(error.notebook) or str(error)) from None
         return {nb: key for nb, key in keys.items() if not cache.fresh(nb.stem, key, where)}
 
     if (not force and not stale(cleaning, root) and not stale(others, root)
             and cache.fresh("report", report_key(root), root)):
         return "Up to date: nothing changed since the last build"
 
+    recorded = [name for entry in timings.entries.values() for name in entry["outputs"]]
+    problems = output_place_problems(root, expected_outputs(root, recorded))
+    if problems:
+        raise BuildFailed("\n".join(problems))
     stage = prepare_stage()
     staged_cleaning = [stage / "notebooks" / nb.name for nb in cleaning]
     staged_others = [stage / "notebooks" / nb.name for nb in others]
@@ -156,6 +171,8 @@ def _build_locked(*, force: bool) -> str:
     executed: list[str] = []
     if cleaning_todo or candidates:
         candidates.sort(key=lambda nb: -timings.seconds(nb.stem))  # the longest first
+        from belarus_ip_report.publishing.workers import run_notebooks
+
         executed = run_notebooks(cleaning_todo, candidates, stage,
                                  lambda: stale(staged_others, stage), cache)
     report = report_key(stage)
@@ -164,63 +181,16 @@ def _build_locked(*, force: bool) -> str:
         print("  exporting report/index.html", flush=True)
         export_in(stage)
     cache.record("report", report, hashes(report_writes(stage), stage))
-    changed = publish(stage)
+    check_pages_in(stage)
+    # Saved first: if the publish fails, the recorded outputs differ from those in place, and
+    # the next build runs again what made them.
     cache.save()
-    rastercache.prune(paths.RASTER_CACHE, paths.FIGURES)
+    changed = publish(stage)
+    with contextlib.suppress(OSError):  # a cache of rasters: what is left is pruned next time
+        rastercache.prune(paths.RASTER_CACHE, paths.FIGURES)
     ran = f"executed {len(executed)} notebook(s)" if executed else "executed no notebook"
     return (f"Built: {ran}, {'exported' if exported else 'kept'} report/index.html; "
             f"{len(changed)} file(s) published")
-
-
-def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path,
-                  chapters_to_run, cache: BuildCache) -> list[str]:
-    """Run the cleaning notebook (if stale), then the chapters that are stale once it has run
-    (`chapters_to_run()`: each with its key); every kernel starts at once. Records each run in
-    the cache with the key of its inputs; returns the stems run."""
-    from belarus_ip_report.publishing.execute import NotebookRun, ProgressDisplay
-
-    executed: list[str] = []
-
-    def done(notebook: Path, key: str, outcome) -> None:
-        if outcome.failure:
-            raise BuildFailed(outcome.failure)
-        cache.record(notebook.stem, key, hashes(writes(notebook.stem, stage), stage),
-                     outcome.seconds)
-        executed.append(notebook.stem)
-
-    # The export's libraries take a second to import, and the code pages of the notebooks that
-    # do not run are final: the build's own process prepares them while the kernels work.
-    running = {nb.name for nb in [*cleaning, *candidates]}
-    threading.Thread(target=prepare_export, args=(
-        [nb for nb in notebook_paths(stage) if nb.name not in running],), daemon=True).start()
-    with ProgressDisplay([*cleaning, *candidates]) as progress, \
-            NotebookRun(list(cleaning), candidates, stage, progress.queue) as run:
-        if cleaning:
-            # The cleaning's kernel checks the raw tables first: bad data stops the build
-            # here with one line per problem, before any cell runs (see execute_notebook).
-            for (notebook, key), outcome in zip(cleaning.items(), run.first_results(),
-                                                strict=True):
-                done(notebook, key, outcome)
-        todo = chapters_to_run()
-        chosen = [nb for nb in candidates if nb in todo]
-        outcomes = run.go([nb.stem for nb in chosen])
-        failures = [outcome.failure for outcome in outcomes if outcome.failure]
-        if failures:
-            raise BuildFailed("\n".join(failures))
-        for notebook, outcome in zip(chosen, outcomes, strict=True):
-            done(notebook, todo[notebook], outcome)
-    return executed
-
-
-def prepare_export(unchanged: list[Path]) -> None:
-    """Best effort, in a background thread: whatever goes wrong here (an interrupt ending the
-    process, a notebook the export will refuse) the export itself meets and reports."""
-    try:
-        from belarus_ip_report.publishing.report import prepare_code_pages
-
-        prepare_code_pages(unchanged)
-    except BaseException:  # noqa: BLE001 - see the docstring
-        return
 
 
 def export_in(stage: Path) -> None:
@@ -234,6 +204,17 @@ def export_in(stage: Path) -> None:
         except ReportError as error:
             raise BuildFailed(f"report/index.html: {error}") from None
     write_data_package(stage)
+
+
+def check_pages_in(stage: Path) -> None:
+    """The staged pages keep their promises (`checks.check_page`), or nothing is published."""
+    from belarus_ip_report.publishing.checks import ReportError, check_staged_pages
+
+    try:
+        check_staged_pages(stage)
+    except ReportError as error:
+        raise BuildFailed(f"{error}; fix the notebook, the template or the data it comes "
+                          "from, then build again") from None
 
 
 # --- the command line -------------------------------------------------------------------------
@@ -253,18 +234,26 @@ def main(argv: list[str] | None = None) -> int:
                 for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         summary = build(force=args.force)
-    except BuildFailed as failure:
-        print(f"Build stopped: {failure}", file=sys.stderr)
+    except (BuildFailed, OSError) as failure:
+        # An error of the system (a full disk, a file-size limit) before the publish, or in it
+        # (which then put every file back): the outputs are those of the previous build.
+        shown = describe_os_error(failure) if isinstance(failure, OSError) else failure
+        print(f"Build stopped: {shown}", file=sys.stderr)
         print("Nothing was published: the outputs of the previous build are unchanged.",
               file=sys.stderr)
         return 1
     except BuildInterrupted as interrupt:
-        from belarus_ip_report.publishing.execute import end_children
+        from belarus_ip_report.publishing.workers import end_children
 
         end_children()
-        print(f"Build interrupted ({interrupt.signal_name}): every worker and kernel ended, "
-              "nothing was published; the outputs of the previous build are unchanged.",
-              file=sys.stderr)
+        if publishing.completed is not None:
+            print(f"Build interrupted ({interrupt.signal_name}) after it published its "
+                  f"{len(publishing.completed)} file(s): every worker and kernel ended.",
+                  file=sys.stderr)
+        else:
+            print(f"Build interrupted ({interrupt.signal_name}): every worker and kernel "
+                  "ended, nothing was published; the outputs of the previous build are "
+                  "unchanged.", file=sys.stderr)
         return 130 if interrupt.signal_name == "SIGINT" else 143
     finally:
         for number, handler in previous.items():

@@ -5,7 +5,9 @@ numbers chapters, figures and tables in reading order (`chapters.CHAPTERS`), and
 page with the Jinja2 template `templates/page.html.j2`. Nothing rewrites HTML after the fact:
 prose is converted from the Markdown the notebooks hold, figures and tables are set from the
 metadata `charts.publish` and `show.show_table` attach to them. Each notebook also gets a light
-page with its code under `report/code/`.
+page with its code under `report/code/`. Every piece of HTML taken from a notebook passes an
+allowlist sanitizer (`sanitize`), and each finished page is checked against its promises
+(`checks.check_page`). The appendices are made in `appendices`.
 """
 
 from __future__ import annotations
@@ -21,16 +23,19 @@ import nbformat
 import pandas as pd
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from belarus_ip_report.chapters import CHAPTERS, chapter_showing, label
-from belarus_ip_report.chapters.prose import people_dates, table_html
-from belarus_ip_report.curated.provenance import facts_per_source
-from belarus_ip_report.curated.schemas import TABLES
-from belarus_ip_report.curated.tables import load_table
+from belarus_ip_report.chapters import CHAPTERS, label
+from belarus_ip_report.chapters.prose import table_html
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_text_atomically
-from belarus_ip_report.foundation.dates import PartialDate, format_for_people
+from belarus_ip_report.foundation.dates import format_for_people
+from belarus_ip_report.publishing.appendices import (
+    appendix_tables,
+    citation,
+    data_files,
+    references,
+)
 from belarus_ip_report.publishing.checks import ReportError, check_outputs, check_page
-from belarus_ip_report.publishing.datapackage import CODE_LICENCE, DATA_LICENCE
+from belarus_ip_report.publishing.sanitize import clean_html
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
@@ -122,7 +127,8 @@ def link_chapters(markdown: str) -> str:
 
 
 def prose(markdown: str) -> str:
-    return markdown2html_mistune(link_chapters(markdown))
+    """Markdown a notebook holds, as HTML that passed the sanitizer (`sanitize`)."""
+    return clean_html(markdown2html_mistune(link_chapters(markdown)))
 
 
 def read_chapter(notebook: Path, counter: Counter) -> Chapter:
@@ -181,98 +187,13 @@ def _output_block(chapter: Chapter, output: dict, counter: Counter) -> None:
         counter.tables += 1
         table = metadata["table"]
         chapter.blocks.append(Block("table", table=Table(counter.tables, table["caption"],
-                                                         table["body"])))
+                                                         clean_html(table["body"]))))
     elif "text/markdown" in data:
         chapter.blocks.append(Block("html", html=prose("".join(data["text/markdown"]))))
     elif "text/html" in data:
-        chapter.blocks.append(Block("html", html="".join(data["text/html"])))
+        chapter.blocks.append(Block("html", html=clean_html("".join(data["text/html"]))))
     elif output.get("output_type") == "stream" and output.get("name") == "stdout":
         chapter.blocks.append(Block("html", html=f"<pre>{html.escape(output['text'])}</pre>"))
-
-
-# --- appendices -------------------------------------------------------------------------------
-
-
-def _backlinks(facts: list[tuple[str, str, str]]) -> str:
-    """Which values rest on a source, grouped by table, each group linked to its chapter."""
-    by_table: dict[str, list[str]] = {}
-    for table, row_key, column in facts:
-        by_table.setdefault(table, []).append(f"{row_key} › {column}")
-    parts = []
-    for table, places in by_table.items():
-        shown = (", ".join(html.escape(place) for place in places) if len(places) <= 6
-                 else f"{len(places)} values")
-        parts.append(f'<a href="#{chapter_showing(table)}">{html.escape(table)}</a>: {shown}')
-    return "; ".join(parts)
-
-
-def references() -> list[dict[str, str]]:
-    sources = load_table("sources")
-    backs = facts_per_source(load_table("evidence"))
-    disputed = set(load_table("discrepancies")["source_id"])
-    items = []
-    for row in sources.itertuples(index=False):
-        items.append({
-            "id": row.source_id,
-            "tier": row.tier,
-            "publisher": row.publisher,
-            "published": format_for_people(row.published) if isinstance(row.published, PartialDate)
-            else "",
-            "title": row.title,
-            "url": row.url if isinstance(row.url, str) else "",
-            "copy_url": row.copy_url if isinstance(row.copy_url, str) else "",
-            "copy_date": format_for_people(row.copy_date) if isinstance(row.copy_date, PartialDate)
-            else "",
-            "accessed": format_for_people(row.accessed),
-            "backs": _backlinks(backs.get(row.source_id, [])),
-            "disputed": row.source_id in disputed,
-        })
-    return items
-
-
-def appendix_tables() -> list[dict[str, str]]:
-    """The tables behind the key findings, for readers who want the numbers themselves."""
-    figures = load_table("key_figures")
-    accessions = load_table("wto_accessions")
-    members = load_table("wto_members")
-    return [
-        {"anchor": "table-a1", "number": "A1",
-         "caption": "Key figures the sources state, with the date each refers to",
-         "body": table_html(pd.DataFrame({
-             "Figure": figures["description"], "Value": figures["value"],
-             "As of": people_dates(figures, "as_of", missing=""),
-             "Sources": figures["source_ids"]}))},
-        {"anchor": "table-a2", "number": "A2",
-         "caption": "Accessions to the WTO since 1995, completed and open",
-         "body": table_html(pd.DataFrame({
-             "Government": accessions["government"],
-             "Applied": people_dates(accessions, "application_date", missing=""),
-             "Working party": people_dates(accessions, "working_party_established",
-                                          missing=""),
-             "Member since": people_dates(accessions, "membership_date", missing=""),
-             "Status": accessions["status"], "Sources": accessions["source_ids"]}))},
-        {"anchor": "table-a3", "number": "A3", "caption": "WTO members and the date each joined",
-         "body": table_html(pd.DataFrame({
-             "Member": members["member"], "Member since": people_dates(members, "membership_date",
-                                                          missing=""),
-             "Route": members["route"], "Sources": members["source_ids"]}))},
-    ]
-
-
-def data_files() -> list[dict[str, str]]:
-    return [{"file": spec.file_name, "rows": str(len(load_table(spec.name))),
-             "description": spec.description} for spec in TABLES]
-
-
-def citation() -> dict[str, str]:
-    as_of = format_for_people(settings.AS_OF)
-    key = f"belarus-ip-report-{settings.AS_OF.year}"
-    bibtex = (f"@misc{{{key},\n  title = {{{settings.REPORT_TITLE}: a reproducible data "
-              f"report}},\n  year = {{{settings.AS_OF.year}}},\n  version = "
-              f"{{{settings.VERSION}}},\n  note = {{Data as of {as_of}. Code: {CODE_LICENCE}; "
-              f"data: {DATA_LICENCE['name']}}}\n}}")
-    return {"as_of": as_of, "version": settings.VERSION, "bibtex": bibtex,
-            "data_licence": DATA_LICENCE["title"], "code_licence": CODE_LICENCE}
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -329,7 +250,7 @@ def _checked_code_page(file_name: str, text: str) -> str:
             elif "text/markdown" in data:
                 outputs.append({"kind": "html", "html": prose("".join(data["text/markdown"]))})
             elif "text/html" in data:
-                outputs.append({"kind": "html", "html": "".join(data["text/html"])})
+                outputs.append({"kind": "html", "html": clean_html("".join(data["text/html"]))})
             elif output.get("output_type") == "stream":
                 outputs.append({"kind": "text", "text": output.get("text", "")})
         cells.append({"kind": "code", "number": cell.get("execution_count"),

@@ -1,17 +1,11 @@
-"""One declared schema per curated table: the single place that says what a valid row is.
-
-pandera is used because every table is handled as a pandas DataFrame anyway; its column
-descriptions feed the data dictionary, so the dictionary is never written twice. What pandera
-does not do (partial dates, foreign keys to `sources`, CSV line numbers) is done in `tables`.
-"""
+"""The fact tables: treaties, events, milestones, members, accessions, instruments, context and
+key figures. Every value of their evidence columns is backed by rows of `evidence`."""
 
 from __future__ import annotations
 
 from belarus_ip_report.curated.columns import (
     SOURCE_ID,
-    ColumnSpec,
     Rule,
-    TableSpec,
     category,
     count,
     foreign_key,
@@ -29,16 +23,12 @@ from belarus_ip_report.curated.vocabularies import (
     BELARUS_INSTRUMENTS,
     BELARUS_STATUSES,
     BRIP_KINDS,
-    EVIDENCE_VERDICTS,
     FIELDS,
     IP_INSTRUMENT_KINDS,
     IP_LEVELS,
     MEMBERSHIP_ROUTES,
     ORGANISATIONS,
     PARTY_INSTRUMENTS,
-    READ_AS,
-    SOURCE_KINDS,
-    SOURCE_TIERS,
     STATED_QUANTITIES,
     WIPO_EVENT_CATEGORIES,
     WIPO_GROUPS,
@@ -51,58 +41,6 @@ def _only_parties_have_belarus_dates() -> Rule:
         lambda df: (df["belarus_status"] == "party") | df["belarus_in_force"].isna(),
         "belarus_in_force: only a treaty Belarus is party to can be in force for Belarus",
     )
-
-
-def _copies_are_named() -> Rule:
-    return row_rule(
-        lambda df: (df["read_as"] == "original") | df["copy_url"].notna(),
-        "copy_url: a source read in a web archive or through a third party's copy needs the "
-        "address of that copy in copy_url",
-    )
-
-
-def _copies_name_their_original() -> Rule:
-    return row_rule(
-        lambda df: (df["tier"] != "copy") | df["copy_url"].notna(),
-        "copy_url: a source of tier 'copy' needs the address of the copy in copy_url (the "
-        "title, publisher and url name the original it copies)",
-    )
-
-
-SOURCES = table(
-    "sources",
-    "Every source the data cites: the five source documents and the public records used to "
-    "check and complete them, each with its tier.",
-    key=("source_id",),
-    sort_by=("source_id",),
-    columns={
-        "source_id": text("Readable stable id that fact and evidence rows cite.",
-                          pattern=SOURCE_ID.pattern),
-        "title": text("Title of the page or document, as it stands there."),
-        "publisher": text("Organisation that published the original."),
-        "published": partial_date("Publication date, where the source shows one.",
-                                  nullable=True),
-        "url": text("Address of the original, where known.", nullable=True,
-                    pattern=r"^https?://\S+$"),
-        "copy_url": text("Address of the copy the project read, where the original could not "
-                         "be read itself.", nullable=True, pattern=r"^https?://\S+$"),
-        "copy_date": partial_date("Date of that copy (its snapshot or crawl date).",
-                                  nullable=True),
-        "read_as": category(READ_AS, "How the project read it, apart from what it is: at the "
-                            "original address, in a web archive's copy of the original, or only "
-                            "through a third party's copy (a scrape, a mirror, a reprint); "
-                            "copy_url names the copy."),
-        "accessed": partial_date("Date the project read it.", precisions=("day",)),
-        "tier": category(SOURCE_TIERS, "How far the source can be trusted, best first: "
-                         "primary (the depositary's or organisation's own record), official "
-                         "(a government or agency page), press, reference (encyclopaedias, "
-                         "databases), copy (a mirror or scrape of another page)."),
-        "kind": category(SOURCE_KINDS, "What sort of document it is."),
-        "notes": notes(),
-    },
-    checks=[_copies_name_their_original(), _copies_are_named()],
-)
-
 
 WIPO_TREATIES = table(
     "wipo_treaties",
@@ -223,7 +161,7 @@ WTO_MEMBERS = table(
     key=("member",),
     sort_by=("membership_date", "member"),
     columns={
-        "member": text("Member's name as the WTO lists it."),
+        "member": text("Member's name as the WTO lists it.", kind="name"),
         "membership_date": partial_date(
             "Date of WTO membership; empty where no source the project saw gives it.",
             nullable=True, evidence=True, earliest=1947),
@@ -243,7 +181,7 @@ WTO_ACCESSIONS = table(
     key=("government",),
     sort_by=("application_date", "government"),
     columns={
-        "government": text("Acceding government."),
+        "government": text("Acceding government.", kind="name"),
         "application_date": partial_date(
             "Date the application for accession was made; empty where no source gives it.",
             nullable=True, evidence=True, earliest=1947),
@@ -279,7 +217,7 @@ BELARUS_RUSSIA_IP = table(
                              evidence=True, earliest=1991),
         "title": text("Name of the instrument, in English."),
         "short_name": text("The instrument in a few words, as the chart labels it."),
-        "parties": text("Who concluded it."),
+        "parties": text("Who concluded it.", kind="name"),
         "kind": category(BRIP_KINDS, "Kind of instrument."),
         "subject": text("What it is about, in the project's words."),
         "source_ids": source_ids(),
@@ -346,7 +284,6 @@ KEY_FIGURES = table(
     },
 )
 
-
 #: The fact tables: every value of their evidence columns is backed by `evidence` rows.
 FACT_TABLES = (WIPO_TREATIES, BELARUS_WIPO_EVENTS, WTO_ACCESSION_MILESTONES, WTO_MEMBERS,
                WTO_ACCESSIONS, BELARUS_RUSSIA_IP, BELARUS_IP_INSTRUMENTS, CONTEXT_EVENTS,
@@ -354,92 +291,3 @@ FACT_TABLES = (WIPO_TREATIES, BELARUS_WIPO_EVENTS, WTO_ACCESSION_MILESTONES, WTO
 
 
 FACT_TABLE_NAMES = tuple(spec.name for spec in FACT_TABLES)
-
-
-def _fact_table() -> ColumnSpec:
-    return category(FACT_TABLE_NAMES, "The fact table the row is about.")
-
-
-EVIDENCE = table(
-    "evidence",
-    "One row per value and source: which table, row and column, which source states the "
-    "value, and where in the source it stands.",
-    key=("table", "row_key", "column", "source_id"),
-    sort_by=("table", "row_key", "column", "source_id"),
-    columns={
-        "table": _fact_table(),
-        "row_key": text("Key of the row in that table."),
-        "column": text("Column of the value."),
-        "value": text("The value as the table holds it; the build checks that they agree."),
-        "source_id": source_id("The source that states the value (an id from `sources`)."),
-        "locator": text("Where in the source the value stands: section, table row, paragraph."),
-        "quote": text("A short quote, in the source's language, where it helps.",
-                      nullable=True),
-        "verdict": category(EVIDENCE_VERDICTS,
-                            "confirmed: the source states the value; partial: it states part "
-                            "of it (the year of a day, say); unverified: the source claims it "
-                            "but no better source in reach confirms it."),
-        "note": notes(),
-    },
-    checks=[row_rule(
-        lambda df: (df["verdict"] == "confirmed") | df["note"].notna(),
-        "note: a 'partial' or 'unverified' verdict needs a note saying why",
-    )],
-)
-
-
-DISCREPANCIES = table(
-    "discrepancies",
-    "Where sources disagree: one row per claim, naming the table, row and column concerned, "
-    "with the value the report uses and why.",
-    key=("discrepancy_id", "source_id", "claim"),
-    sort_by=("discrepancy_id", "source_id", "claim"),
-    columns={
-        "discrepancy_id": text("Short stable id, shared by the claims of one disagreement.",
-                               pattern=SOURCE_ID.pattern),
-        "topic": text("What the sources disagree about."),
-        "table": _fact_table(),
-        "row_key": text("Key of the row concerned."),
-        "column": text("Column concerned."),
-        "claim": text("What this source says."),
-        "source_id": source_id("The source making the claim (an id from `sources`)."),
-        "locator": text("Where in the source the claim stands.", nullable=True),
-        "value_used": text("The value the report uses (the same on every claim of the "
-                           "disagreement)."),
-        "reason": text("Why that value (the same on every claim of the disagreement), for "
-                       "readers."),
-        "maintainer_note": text("For maintainers only (what to check next): never shown in the "
-                                "report.", nullable=True),
-    },
-)
-
-
-SAME_FACTS = table(
-    "same_facts",
-    "Facts that stand in two tables: the build checks that both places hold the same value.",
-    key=("table_a", "row_key_a", "column_a", "table_b", "row_key_b", "column_b"),
-    sort_by=("table_a", "row_key_a", "column_a"),
-    columns={
-        "table_a": _fact_table(),
-        "row_key_a": text("Key of the row in the first table."),
-        "column_a": text("Column in the first table."),
-        "table_b": _fact_table(),
-        "row_key_b": text("Key of the row in the second table."),
-        "column_b": text("Column in the second table."),
-        "note": notes(),
-    },
-)
-
-
-#: Every curated table, in load order (sources first: the others refer to it).
-TABLES: tuple[TableSpec, ...] = (
-    SOURCES,
-    *FACT_TABLES,
-    TREATY_PARTIES,
-    EVIDENCE,
-    DISCREPANCIES,
-    SAME_FACTS,
-)
-
-
-TABLES_BY_NAME = {spec.name: spec for spec in TABLES}

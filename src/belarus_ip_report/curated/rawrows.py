@@ -1,0 +1,39 @@
+"""A raw table's text cells with the CSV line of each row, as the checks across tables read
+them (`crosschecks`, `disagreements`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from belarus_ip_report.curated.schemas import TABLES_BY_NAME
+
+
+@dataclass(frozen=True)
+class RawRows:
+    """A raw table's text cells (before typing and sorting) with the CSV line of each row."""
+
+    file: str
+    frame: pd.DataFrame
+    lines: list[int]
+    #: Each column as a list, made on first use: cells are read one by one thousands of times.
+    _columns: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+
+    def line(self, position: int) -> int:
+        return self.lines[position]
+
+    def cell(self, position: int, column: str) -> str | None:
+        if column not in self._columns:
+            self._columns[column] = self.frame[column].tolist()
+        value = self._columns[column][position]
+        return value if isinstance(value, str) else None
+
+
+def key_of(spec_name: str) -> str:
+    return TABLES_BY_NAME[spec_name].key[0]
+
+
+def index_rows(rows: RawRows, key: str) -> dict[str, int]:
+    return {value: position for position, value in enumerate(rows.frame[key])
+            if isinstance(value, str)}
