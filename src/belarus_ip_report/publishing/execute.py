@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from jupyter_core.utils import ensure_async, run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -22,8 +23,6 @@ from belarus_ip_report.foundation import paths
 from belarus_ip_report.foundation.atomic import write_text_atomically
 
 KERNEL_NAME = "python3"
-#: How much lower the chapters' processes are scheduled than the cleaning and the build.
-CHAPTER_NICENESS = 10
 TIMEOUT_SECONDS = 600
 
 
@@ -149,10 +148,10 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
             client.execute(stderr=kernel_log)
         except Skipped:
             # Raised from the start hook, outside the block that ends the kernel: end it here.
-            client._cleanup_kernel()
+            end_kernel(client)
             return Outcome(None, 0.0)
         except DataProblems as problems:
-            client._cleanup_kernel()
+            end_kernel(client)
             return Outcome(str(problems), 0.0)
         except CellExecutionError as error:
             report("failed", name, seconds())
@@ -176,6 +175,23 @@ def execute_notebook(path: Path, stage: Path, progress_queue=None, gate=None,
     write_text_atomically(path, notebook_text(notebook))
     report("done", name, seconds())
     return Outcome(None, seconds())
+
+
+def end_kernel(client: NotebookClient) -> None:
+    """End the kernel and its channels through the public kernel-manager and client APIs: a
+    start hook that raised did so before nbclient's own clean-up."""
+    async def end() -> None:
+        manager, channels = client.km, client.kc
+        if manager is not None:
+            try:
+                if await ensure_async(manager.is_alive()):
+                    await ensure_async(manager.shutdown_kernel(now=True))
+            finally:
+                await ensure_async(manager.cleanup_resources())
+        if channels is not None:
+            await ensure_async(channels.stop_channels())
+
+    run_sync(end)()
 
 
 async def warm_up(client: NotebookClient, code: str) -> None:

@@ -12,7 +12,6 @@ allowlist sanitizer (`sanitize`), and each finished page is checked against its 
 
 from __future__ import annotations
 
-import functools
 import html
 import urllib.parse
 from dataclasses import dataclass, field
@@ -222,14 +221,6 @@ def render_code_page(notebook: Path) -> str:
     return _checked_code_page(notebook.name, notebook.read_text(encoding="utf-8"))
 
 
-def prepare_code_pages(notebooks: list[Path]) -> None:
-    """Render and check the code pages of these notebooks ahead of the export (the build does
-    it for the notebooks it does not run while the others execute)."""
-    for notebook in notebooks:
-        render_code_page(notebook)
-
-
-@functools.lru_cache(maxsize=16)
 def _checked_code_page(file_name: str, text: str) -> str:
     from pygments import highlight
     from pygments.formatters import HtmlFormatter

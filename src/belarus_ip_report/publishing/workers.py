@@ -18,8 +18,8 @@ from pathlib import Path
 
 import psutil
 
-from belarus_ip_report.publishing.cache import BuildCache, hashes, notebook_paths, writes
-from belarus_ip_report.publishing.execute import CHAPTER_NICENESS, Outcome, execute_notebook
+from belarus_ip_report.publishing.cache import BuildCache, hashes, writes
+from belarus_ip_report.publishing.execute import Outcome, execute_notebook
 from belarus_ip_report.publishing.failures import BuildFailed
 from belarus_ip_report.publishing.progress import ProgressDisplay
 
@@ -93,14 +93,9 @@ def _running(process: psutil.Process) -> bool:
         return False
 
 
-def _execute_in_worker(path: Path, stage: Path, cleaning: bool, behind_cleaning: bool
-                       ) -> Outcome:
+def _execute_in_worker(path: Path, stage: Path, cleaning: bool) -> Outcome:
     if cleaning:
         return execute_notebook(path, stage, _progress, check_data=True)
-    if behind_cleaning:
-        # The cleaning is what every chapter waits for: a chapter's worker and kernel start at
-        # once, but yield the processor to it (and to the build itself) whenever it needs it.
-        os.nice(CHAPTER_NICENESS)
     return execute_notebook(path, stage, _progress, _gate)
 
 
@@ -110,9 +105,7 @@ class NotebookRun:
     Each kernel imports the package as it starts. The `first` notebook (the cleaning one)
     then checks the raw tables and, if they pass, runs (`first_results`); the others wait at
     a gate until `go` names those that must run, once the cleaning has run. All kernels start
-    at once, but while there is a cleaning to wait for, the chapters' processes are scheduled
-    below it (`CHAPTER_NICENESS`): they use the processor time it leaves. One worker per
-    notebook when a cleaning runs, else one worker per core.
+    at once. One worker per notebook when a cleaning runs, else one worker per core.
     """
 
     def __init__(self, first: list[Path], then: list[Path], stage: Path, progress_queue) -> None:
@@ -123,8 +116,7 @@ class NotebookRun:
         self._first = [nb.stem for nb in first]
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
                                          initargs=(progress_queue, self._gate))
-        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, cleaning,
-                                                    bool(first))
+        self._futures = {nb.stem: self._pool.submit(_execute_in_worker, nb, stage, cleaning)
                          for nb, cleaning in jobs}
 
     def first_results(self) -> list[Outcome]:
@@ -165,11 +157,6 @@ def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path
                      outcome.seconds)
         executed.append(notebook.stem)
 
-    # The export's libraries take a second to import, and the code pages of the notebooks that
-    # do not run are final: the build's own process prepares them while the kernels work.
-    running = {nb.name for nb in [*cleaning, *candidates]}
-    threading.Thread(target=prepare_export, args=(
-        [nb for nb in notebook_paths(stage) if nb.name not in running],), daemon=True).start()
     with ProgressDisplay([*cleaning, *candidates]) as progress, \
             NotebookRun(list(cleaning), candidates, stage, progress.queue) as run:
         if cleaning:
@@ -187,14 +174,3 @@ def run_notebooks(cleaning: dict[Path, str], candidates: list[Path], stage: Path
         for notebook, outcome in zip(chosen, outcomes, strict=True):
             done(notebook, todo[notebook], outcome)
     return executed
-
-
-def prepare_export(unchanged: list[Path]) -> None:
-    """Best effort, in a background thread: whatever goes wrong here (an interrupt ending the
-    process, a notebook the export will refuse) the export itself meets and reports."""
-    try:
-        from belarus_ip_report.publishing.report import prepare_code_pages
-
-        prepare_code_pages(unchanged)
-    except BaseException:  # noqa: BLE001 - see the docstring
-        return
