@@ -41,7 +41,7 @@ def pytest_runtest_makereport(item, call):
 #: to its workers in this order, so the long ones start early and the short ones fill in.
 SLOW_FIRST = ("test_build.py", "test_published_whole.py", "test_faults.py",
               "test_build_guards.py", "test_report.py", "test_build_errors.py",
-              "03_wto_accession.ipynb", "02_wipo_treaties.ipynb")
+              "02_wto_accession.ipynb", "01_wipo_treaties.ipynb")
 
 
 def pytest_collection_modifyitems(items):

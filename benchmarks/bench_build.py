@@ -27,7 +27,7 @@ from pathlib import Path
 from belarus_ip_report.foundation import paths
 
 ROOT = paths.PROJECT_ROOT
-TOUCHED_NOTEBOOK = "notebooks/03_wto_accession.ipynb"
+TOUCHED_NOTEBOOK = "notebooks/02_wto_accession.ipynb"
 
 
 def environment(copy: Path) -> dict[str, str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from belarus_ip_report.foundation import paths
 from belarus_ip_report.publishing.pipeline import OUTPUT_FOLDERS
 
-SMALL_NOTEBOOKS = ("01_clean_tables.ipynb", "04_belarus_russia_ip.ipynb")
+SMALL_NOTEBOOKS = ("04_clean_tables.ipynb", "03_belarus_russia_ip.ipynb")
 
 
 def build_command(copy: Path, *args: str) -> tuple[list[str], dict[str, str]]:
@@ -68,7 +68,7 @@ def small_copy(target: Path) -> Path:
                      f"{SMALL_NOTEBOOKS!r})\n")
     shutil.rmtree(copy / "report")
     for figure in (copy / "figures").iterdir():
-        if not figure.name.startswith("04-"):
+        if not figure.name.startswith("03-"):
             figure.unlink()
     return copy
 

@@ -20,12 +20,12 @@ def running(stem: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_chapter_run_by_the_build_loads_only_the_tables_it_declares(monkeypatch):
-    running("04_belarus_russia_ip", monkeypatch)
+    running("03_belarus_russia_ip", monkeypatch)
     assert len(tables.load_table("belarus_russia_ip")) > 0
     with pytest.raises(tables.UndeclaredTable) as refused:
         tables.load_table("wto_members")
     assert str(refused.value) == (
-        "notebooks/04_belarus_russia_ip.ipynb loads the table 'wto_members', which its chapter "
+        "notebooks/03_belarus_russia_ip.ipynb loads the table 'wto_members', which its chapter "
         "does not declare (it declares belarus_russia_ip, belarus_ip_instruments, "
         "context_events, key_figures, sources): add 'wto_members' to the TABLES its chapter's "
         "package declares under src/belarus_ip_report/chapters/ (they also make the notebook's "
@@ -36,7 +36,7 @@ def test_an_undeclared_notebook_loads_no_table_and_the_cleaning_any(monkeypatch)
     running("05_draft", monkeypatch)
     with pytest.raises(tables.UndeclaredTable, match="05_draft.ipynb is not declared"):
         tables.load_table("sources")
-    running("01_clean_tables", monkeypatch)
+    running("04_clean_tables", monkeypatch)
     assert len(tables.load_table("wto_members")) > 0
 
 

@@ -73,7 +73,7 @@ def test_the_readme_worked_example_reaches_the_tables_and_the_report(built_copy)
     assert result.returncode == 0, result.stderr[-3000:]
     executed = re.findall(r"executing (\S+)", result.stdout)
     # Chapters 1 and 3 read only the sources their tables cite: the new one is not among them.
-    assert sorted(executed) == ["00_overview", "01_clean_tables", "03_wto_accession"]
+    assert sorted(executed) == ["00_overview", "02_wto_accession", "04_clean_tables"]
     processed = (built_copy / "data" / "processed" / "wto_accession_milestones.csv").read_text()
     assert "example-meeting-2026-05" in processed
     page = (built_copy / "report" / "index.html").read_text(encoding="utf-8")

@@ -31,7 +31,7 @@ from belarus_ip_report.publishing import publish
 from belarus_ip_report.publishing.checks import check_page
 
 NOTHING_PUBLISHED = "Nothing was published: the outputs of the previous build are unchanged."
-CHAPTER = "04_belarus_russia_ip"
+CHAPTER = "03_belarus_russia_ip"
 HOSTILE_MARKDOWN = (
     '<meta http-equiv="refresh" content="0;url=https://evil.example/refresh">\n\n'
     '<img src=x onerror="alert(1)"> <a href="javascript:alert(2)">click</a> '
@@ -207,7 +207,7 @@ def full_disk(path, data, **options):
     return real(path, data, **options)
 publish.write_temporary = full_disk
 """)
-    stopped(result, f"could not write report/code/{CHAPTER}.html (No space left on device): "
+    stopped(result, f"could not write report/code/04_clean_tables.html (No space left on device): "
                     "free some disk space, then build again")
     assert outputs(small) == before
     assert temporary_files(small) == []
@@ -258,15 +258,15 @@ publish.os.replace = replace_then_die
 
 @pytest.mark.parametrize("kind", ["folder", "symbolic link"])
 def test_a_folder_or_a_link_where_a_file_goes_stops_the_build_before_it_runs(small, kind):
-    target = small / "figures" / "04-belarus-russia-timeline.png"
+    target = small / "figures" / "03-belarus-russia-timeline.png"
     target.unlink()  # the build would write it again
     if kind == "folder":
         target.mkdir()
-        expected = ("figures/04-belarus-russia-timeline.png is a folder, where the build "
+        expected = ("figures/03-belarus-russia-timeline.png is a folder, where the build "
                     "writes a file: move it away (or remove it), then build again")
     else:
         target.symlink_to(small / "elsewhere.png")
-        expected = ("figures/04-belarus-russia-timeline.png is a symbolic link, where the "
+        expected = ("figures/03-belarus-russia-timeline.png is a symbolic link, where the "
                     "build writes files of its own: remove the link (the build writes the "
                     "real file), then build again")
     before = outputs(small)
@@ -277,7 +277,7 @@ def test_a_folder_or_a_link_where_a_file_goes_stops_the_build_before_it_runs(sma
 
 
 def test_temporary_files_of_killed_runs_are_removed_at_the_next_start(small):
-    strays = [small / "figures" / ".04-belarus-russia-timeline.png.k1ll3d00.tmp",
+    strays = [small / "figures" / ".03-belarus-russia-timeline.png.k1ll3d00.tmp",
               small / "report" / "code" / f".{CHAPTER}.html.abcdefgh.tmp",
               small / ".cache" / ".build.json.12345678.tmp"]
     for path in strays:

@@ -63,7 +63,7 @@ def test_a_hand_edited_processed_table_is_regenerated(small):
 
 @pytest.mark.parametrize("stored", [
     '{"version": 2, "entries": [1, 2]}',  # wrong shape
-    '{"version": 2, "entries": {"01_clean_tables": {"key": 1}}}',
+    '{"version": 2, "entries": {"04_clean_tables": {"key": 1}}}',
     "{not json", "\udcff", ""])
 def test_an_unreadable_cache_means_rebuild_everything_without_a_traceback(
         stored, tmp_path, monkeypatch):
@@ -77,8 +77,8 @@ def test_an_unreadable_cache_means_rebuild_everything_without_a_traceback(
 def test_an_output_edited_or_removed_by_hand_makes_its_notebook_run_again(tmp_path):
     """A notebook executed by hand in JupyterLab (new execution metadata), a figure deleted:
     the recorded hash of an output no longer matches, so the notebook is not fresh."""
-    notebook = tmp_path / "notebooks" / "04_belarus_russia_ip.ipynb"
-    figure = tmp_path / "figures" / "04-belarus-russia-timeline.svg"
+    notebook = tmp_path / "notebooks" / "03_belarus_russia_ip.ipynb"
+    figure = tmp_path / "figures" / "03-belarus-russia-timeline.svg"
     for path, text in ((notebook, '{"cells": []}'), (figure, "<svg/>")):
         path.parent.mkdir(parents=True)
         path.write_text(text)
@@ -135,8 +135,8 @@ def test_each_chapter_is_keyed_only_on_the_tables_it_reads(tmp_path):
     for name in ("wipo_treaties", "wto_members", "belarus_russia_ip", "key_figures"):
         (processed / f"{name}.csv").write_text("a\n1\n")
     keys = {stem: cache.digest_files(cache.reads(stem, tmp_path), tmp_path)
-            for stem in ("02_wipo_treaties", "03_wto_accession", "04_belarus_russia_ip")}
+            for stem in ("01_wipo_treaties", "02_wto_accession", "03_belarus_russia_ip")}
     (processed / "wto_members.csv").write_text("a\n2\n")
     changed = [stem for stem, key in keys.items()
                if cache.digest_files(cache.reads(stem, tmp_path), tmp_path) != key]
-    assert changed == ["03_wto_accession"]
+    assert changed == ["02_wto_accession"]

@@ -30,8 +30,8 @@ def test_every_notebook_is_declared_once():
 
 
 #: Chapters whose notebook reads its tables through its model's loader.
-MODELS = {"00_overview": overview_model, "02_wipo_treaties": wipo_model,
-          "03_wto_accession": wto_model, "04_belarus_russia_ip": cooperation_model}
+MODELS = {"00_overview": overview_model, "01_wipo_treaties": wipo_model,
+          "02_wto_accession": wto_model, "03_belarus_russia_ip": cooperation_model}
 
 
 @pytest.mark.parametrize("stem", sorted(MODELS))

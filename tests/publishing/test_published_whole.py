@@ -40,7 +40,7 @@ def test_a_failing_chapter_leaves_every_output_as_it_was(small_built, tmp_path):
     # A raw edit, so that the cleaning runs (and succeeds) before the chapter fails.
     replace_field(small / "data" / "raw", "belarus_russia_ip.csv", FIRST_AGREEMENT,
                   "Agreement on Cooperation in Protecting Industrial Property")
-    notebook = small / "notebooks" / "04_belarus_russia_ip.ipynb"
+    notebook = small / "notebooks" / "03_belarus_russia_ip.ipynb"
     node = json.loads(notebook.read_text(encoding="utf-8"))
     node["cells"][3]["source"] = ["raise ValueError('a chapter that fails')\n",
                                   *node["cells"][3]["source"]]
@@ -49,12 +49,12 @@ def test_a_failing_chapter_leaves_every_output_as_it_was(small_built, tmp_path):
     result = run_build(small)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("notebooks/04_belarus_russia_ip.ipynb, cell [2] (raise ValueError('a chapter "
+    assert ("notebooks/03_belarus_russia_ip.ipynb, cell [2] (raise ValueError('a chapter "
             "that fails')): ValueError: a chapter that fails") in result.stderr
     assert "Nothing was published" in result.stderr
     after = outputs(small)
-    after.pop("notebooks/04_belarus_russia_ip.ipynb")  # the edit made by hand, kept as it is
-    before.pop("notebooks/04_belarus_russia_ip.ipynb")
+    after.pop("notebooks/03_belarus_russia_ip.ipynb")  # the edit made by hand, kept as it is
+    before.pop("notebooks/03_belarus_russia_ip.ipynb")
     assert after == before, "a failed run changed a published output"
     assert notebook.read_text(encoding="utf-8") == failing
 
@@ -111,7 +111,7 @@ def test_markdown_in_a_description_or_a_name_never_becomes_a_link_or_an_image(ed
     page = edited["page"]
     assert not re.search(r'href="\s*javascript', page, re.I)
     assert 'src="https://example.org' not in page
-    prose = re.sub(r"<[^>]+>", "", page.split('id="04_belarus_russia_ip-title"', 1)[1])
+    prose = re.sub(r"<[^>]+>", "", page.split('id="03_belarus_russia_ip-title"', 1)[1])
     # Shown as text: the name in the pace paragraph, the title in the paragraph on IP law.
     assert prose.count(MARKDOWN_LINK) >= 2
     assert f"Law {MARKDOWN_LINK} {MARKDOWN_IMAGE}" in prose
@@ -126,5 +126,5 @@ def test_a_moved_fact_moves_in_the_prose_the_chart_and_the_report(edited):
     assert "after the 1994 agreement" not in page
     assert "Belarus–Russia IP instruments, 1995–2025" in page  # the chart's title, captioned
     assert "Timeline from 1995 to 2025" in page  # its alt text
-    chart_data = (copy / "figures" / "04-belarus-russia-timeline.csv").read_text()
+    chart_data = (copy / "figures" / "03-belarus-russia-timeline.csv").read_text()
     assert "1995-07-20" in chart_data and "1994-07-20" not in chart_data

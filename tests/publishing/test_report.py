@@ -268,14 +268,14 @@ def test_both_colour_schemes_render_without_errors(loaded, page, scheme):
 
 
 def test_a_chart_csv_downloads_under_the_content_security_policy(page):
-    link = page.locator('a[download="02-treaty-growth.csv"]')
-    page.locator("#figure-02-treaty-growth details summary").click()
+    link = page.locator('a[download="01-treaty-growth.csv"]')
+    page.locator("#figure-01-treaty-growth details summary").click()
     with page.expect_download() as info:
         link.click()
     download = info.value
     saved = Path(download.path()).read_text(encoding="utf-8")
-    assert download.suggested_filename == "02-treaty-growth.csv"
-    assert saved == (paths.FIGURES / "02-treaty-growth.csv").read_text(encoding="utf-8")
+    assert download.suggested_filename == "01-treaty-growth.csv"
+    assert saved == (paths.FIGURES / "01-treaty-growth.csv").read_text(encoding="utf-8")
 
 
 def test_code_pages_are_offline_too():

@@ -14,7 +14,7 @@ from belarus_ip_report.chapters import belarus_russia_ip, overview, wipo_treatie
 @dataclass(frozen=True)
 class Chapter:
     stem: str
-    #: Processed tables the notebook reads (`01_clean_tables` reads every raw table instead).
+    #: Processed tables the notebook reads (`04_clean_tables` reads every raw table instead).
     reads: tuple[str, ...]
     #: How headings, the contents and cross-references name it.
     label: str = ""
@@ -26,13 +26,13 @@ class Chapter:
 #: Reading order: the overview first, the methods chapter on the curated tables last.
 CHAPTERS: tuple[Chapter, ...] = (
     Chapter("00_overview", overview.TABLES, "Overview"),
-    Chapter("02_wipo_treaties", wipo_treaties.TABLES, "Chapter 1", cited_sources_only=True),
-    Chapter("03_wto_accession", wto_accession.TABLES, "Chapter 2", cited_sources_only=True),
-    Chapter("04_belarus_russia_ip", belarus_russia_ip.TABLES, "Chapter 3",
+    Chapter("01_wipo_treaties", wipo_treaties.TABLES, "Chapter 1", cited_sources_only=True),
+    Chapter("02_wto_accession", wto_accession.TABLES, "Chapter 2", cited_sources_only=True),
+    Chapter("03_belarus_russia_ip", belarus_russia_ip.TABLES, "Chapter 3",
             cited_sources_only=True),
-    Chapter("01_clean_tables", (), "Methods"),
+    Chapter("04_clean_tables", (), "Methods"),
 )
-CLEANING = "01_clean_tables"
+CLEANING = "04_clean_tables"
 
 
 def chapter_showing(table: str) -> str:

@@ -81,4 +81,4 @@ def timeline(m: BelarusRussiaIp) -> Chart:
     handles.append(Patch(color="#e8e8e8", label="Integration treaties (context)"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.0), fontsize=7.5,
               ncols=2)
-    return Chart("04-belarus-russia-timeline", fig, title, words.timeline_alt(m), source, table)
+    return Chart("03-belarus-russia-timeline", fig, title, words.timeline_alt(m), source, table)

@@ -85,32 +85,32 @@ def key_findings(o: Overview, link: Callable[[str], str]) -> str:
 - **Belarus is party to {head['belarus_parties']} of the {head['administered']} treaties
   WIPO administers** ({head['share']:.0%}); the newest for Belarus is the
   {escape(head['newest_name'])}, in force since {format_for_people(head['newest_date'])}. The
-  Foreign Ministry's pages give other counts; {link('02_wipo_treaties')} explains them.
+  Foreign Ministry's pages give other counts; {link('01_wipo_treaties')} explains them.
 - **The treaties Belarus has not joined are the narrow ones**: it belongs to every WIPO treaty
-  with more than {int(outside.max())} contracting parties. {link('02_wipo_treaties')}
+  with more than {int(outside.max())} contracting parties. {link('01_wipo_treaties')}
 - **Belarus applied to join the GATT, the WTO's predecessor, in
   {format_for_people(wto_head['application_date'])}: {wto_head['years_since_application']} years
   ago.** Of {wto_head['of']} accessions since {wto_head['since_year']}, finished or still open,
-  {longer_note}. {link('03_wto_accession')}
+  {longer_note}. {link('02_wto_accession')}
 - **Its working party met {wto_head['meetings_held']} times**, the last on
   {format_for_people(wto_head['last_meeting_date'])}, after a gap of {pause['years']:.1f} years
   between the {ordinal(int(pause['from_meeting']))} and {ordinal(int(pause['to_meeting']))}
   meetings. The Foreign Ministry reports bilateral market-access talks concluded with
   {wto_head['bilateral_concluded']} members, {wto_head['bilateral_since_2017']} of them since
-  2017. {link('03_wto_accession')}
+  2017. {link('02_wto_accession')}
 - **Work on the accession stopped after {format_for_people(a.story['halt_date'])}**; in
   {format_for_people(statements['date'].min().to_precision('month'))}, {len(statements)} joint
-  statements by groups of members declared it suspended. {link('03_wto_accession')}
+  statements by groups of members declared it suspended. {link('02_wto_accession')}
 - **The WTO itself grew from {a.members_first_day} members on its first day to
   {a.members_now}** on {format_for_people(o.as_of)}; {a.acceding_now} governments are still
-  acceding. {link('03_wto_accession')}
+  acceding. {link('02_wto_accession')}
 - **Belarus–Russia IP cooperation is recent**: {len(recent)} of the {len(ip.items)} IP
   instruments since {ip.items['date'].min().year} date from {ip.pace.offices_from} or later,
   ending with an intergovernmental IP agreement in {latest_agreement['date'].year}.
-  {link('04_belarus_russia_ip')}
+  {link('03_belarus_russia_ip')}
 - **Every value is sourced**: {len(o.sources)} sources back the data, each value with the place
   in its source where it stands, and {o.discrepancies['discrepancy_id'].nunique()} points on which
-  sources disagree are recorded with the value used. {link('01_clean_tables')}
+  sources disagree are recorded with the value used. {link('04_clean_tables')}
 """
 
 

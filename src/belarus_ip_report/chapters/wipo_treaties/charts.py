@@ -59,7 +59,7 @@ def growth(m: WipoTreaties) -> Chart:
     ax.set_xlabel("Year")
     ax.set_ylabel("Treaties (cumulative)")
     ax.legend(loc="upper left")
-    return Chart("02-treaty-growth", fig, title, words.growth_alt(m), source, growth)
+    return Chart("01-treaty-growth", fig, title, words.growth_alt(m), source, growth)
 
 
 def participation(m: WipoTreaties) -> Chart:
@@ -98,7 +98,7 @@ def participation(m: WipoTreaties) -> Chart:
     ax.set_xlabel("Year")
     ax.set_ylabel("Treaties in force (cumulative)")
     ax.legend(loc="upper left")
-    return Chart("02-belarus-participation", fig, title, words.participation_alt(m), source,
+    return Chart("01-belarus-participation", fig, title, words.participation_alt(m), source,
                  participation)
 
 
@@ -127,7 +127,7 @@ def lag(m: WipoTreaties) -> Chart:
                for f, s in FIELDS.items() if f in set(lags["field"])]
     ax.legend(handles=handles, loc="upper right")
     ax.grid(axis="y", visible=False)
-    return Chart("02-accession-lag", fig, title, words.lag_alt(m), source, lags)
+    return Chart("01-accession-lag", fig, title, words.lag_alt(m), source, lags)
 
 
 def reach(m: WipoTreaties) -> Chart:
@@ -157,7 +157,7 @@ def reach(m: WipoTreaties) -> Chart:
                                      hatch="xx", label="Not yet in force: instruments deposited"))
     ax.legend(handles=handles, loc="center right", fontsize=8)
     ax.grid(axis="y", visible=False)
-    return Chart("02-treaty-reach", fig, title, words.reach_alt(m), source, data)
+    return Chart("01-treaty-reach", fig, title, words.reach_alt(m), source, data)
 
 
 def parties_cited(m: WipoTreaties) -> pd.DataFrame:
@@ -199,7 +199,7 @@ def party_growth(m: WipoTreaties) -> Chart:
     ax.set_xlabel(f"Year (parties in force at the end of each year; the last on "
                   f"{format_for_people(m.as_of)})")
     ax.set_ylabel("Contracting parties")
-    return Chart("02-treaty-parties-growth", fig, title, words.party_growth_alt(m), source, data)
+    return Chart("01-treaty-parties-growth", fig, title, words.party_growth_alt(m), source, data)
 
 
 def cooperation(m: WipoTreaties) -> Chart:
@@ -241,7 +241,7 @@ def cooperation(m: WipoTreaties) -> Chart:
     ax.set_xlabel("Year (hollow marker: only the month is known)")
     ax.legend(loc="upper center", fontsize=7.5, ncols=4, bbox_to_anchor=(0.5, -0.16),
               frameon=False)
-    return Chart("02-wipo-cooperation", fig, title, words.cooperation_alt(m), source, recent)
+    return Chart("01-wipo-cooperation", fig, title, words.cooperation_alt(m), source, recent)
 
 
 def short_text(text: str, limit: int = 62) -> str:

@@ -98,7 +98,7 @@ def joining_paragraph(m: WipoTreaties) -> str:
 def lag_intro(m: WipoTreaties) -> str:
     return (
         "For each treaty Belarus is party to (and whose date for Belarus is known), the bar in "
-        "[the chart](#figure-02-accession-lag) measures the years from when Belarus could "
+        "[the chart](#figure-01-accession-lag) measures the years from when Belarus could "
         "first have joined to when the treaty entered into force for it. The clock starts at "
         "the treaty's own entry into force, or on "
         f"{format_for_people(belarus.continuity_date(m.treaties))} for older treaties, the "

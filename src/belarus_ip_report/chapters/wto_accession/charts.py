@@ -67,7 +67,7 @@ def rhythm(m: WtoAccession) -> Chart:
     bottom.legend(loc="upper left")
     bottom.grid(axis="x", visible=False)
     charts.add_source_line(fig, source)
-    return Chart("03-working-party-rhythm", fig, TITLE_RHYTHM, words.rhythm_alt(m), source,
+    return Chart("02-working-party-rhythm", fig, TITLE_RHYTHM, words.rhythm_alt(m), source,
                  intervals)
 
 
@@ -121,7 +121,7 @@ def membership(m: WtoAccession) -> Chart:
     ax.set_xlabel("Year")
     ax.set_ylabel("Members")
     ax.legend(loc="lower right", fontsize=8)
-    return Chart("03-wto-membership", fig, title, words.membership_alt(m), source,
+    return Chart("02-wto-membership", fig, title, words.membership_alt(m), source,
                  membership_chart_data(steps, reported, undated))
 
 
@@ -168,4 +168,4 @@ def durations(m: WtoAccession) -> Chart:
     ]
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.95,
               edgecolor="none")
-    return Chart("03-accession-durations", fig, title, words.duration_alt(m), source, durations)
+    return Chart("02-accession-durations", fig, title, words.duration_alt(m), source, durations)

@@ -145,7 +145,7 @@ def timeline(m: WtoAccession, zoom_from: float | None = None) -> Chart:
                title_fontsize=7.5,
                bbox_to_anchor=(start + (end - start) * 0.35, len(lanes) + 1.15),
                bbox_transform=top.transData)
-    return Chart("03-accession-timeline", fig, title, words.timeline_alt(m), source, m.spans)
+    return Chart("02-accession-timeline", fig, title, words.timeline_alt(m), source, m.spans)
 
 
 def _two_lines(note: str) -> str:
