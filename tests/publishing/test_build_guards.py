@@ -207,7 +207,7 @@ def full_disk(path, data, **options):
     return real(path, data, **options)
 publish.write_temporary = full_disk
 """)
-    stopped(result, f"could not write report/code/04_clean_tables.html (No space left on device): "
+    stopped(result, "could not write report/code/04_clean_tables.html (No space left on device): "
                     "free some disk space, then build again")
     assert outputs(small) == before
     assert temporary_files(small) == []
