@@ -95,6 +95,10 @@ def ensure_environment() -> None:
     except SetupFailed as failure:
         sys.exit(f"tasks.py: setting up .venv failed: {failure}")
     except (subprocess.CalledProcessError, OSError) as failure:
+        if isinstance(failure, subprocess.CalledProcessError):
+            words = [Path(word).name if os.sep in str(word) else str(word)
+                     for word in failure.cmd[:4]]
+            failure = f"`{' '.join(words)} ...` ended with status {failure.returncode}"
         sys.exit(f"tasks.py: setting up .venv failed ({failure}).\nWhat to do: check that this "
                  "machine reaches PyPI (or the index your pip or uv configuration names), then "
                  "run `python3 tasks.py build` again; `python3 tasks.py clean` removes .venv "
