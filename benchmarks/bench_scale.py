@@ -11,6 +11,7 @@ the tables that do not grow), so its growth from 1x says little; from 10x to 100
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -60,9 +61,10 @@ def validation(copy: Path, runs: int) -> tuple[float, float]:
     return statistics.median(seconds), max(peaks)
 
 
-def forced_build(copy: Path, timeout: float) -> tuple[float, float] | None:
-    """Seconds of `build --force` and the peak of the summed memory (RSS) of the build and
-    every process under it, in MB, sampled every 50 ms; None if it took over `timeout`."""
+def forced_build(copy: Path, timeout: float) -> tuple[float, float, str] | None:
+    """Seconds of `build --force`, the peak of the summed memory (RSS) of the build and every
+    process under it, in MB, sampled every 50 ms, and the build's slowest notebook; None if it
+    took over `timeout`."""
     started = time.monotonic()
     build = subprocess.Popen([sys.executable, "-m", "belarus_ip_report.build", "--force"],
                              cwd=copy, env=environment(copy), stdout=subprocess.PIPE,
@@ -90,7 +92,9 @@ def forced_build(copy: Path, timeout: float) -> tuple[float, float] | None:
     output = build.stdout.read() if build.stdout else ""
     if build.returncode != 0:
         raise SystemExit(f"the build of the scaled copy failed:\n{output[-4000:]}")
-    return elapsed, peak / 2**20
+    notebooks = re.findall(r"^\s+(\S+): done in ([\d.]+) s$", output, re.MULTILINE)
+    name, seconds = max(notebooks, key=lambda found: float(found[1]), default=("?", "0"))
+    return elapsed, peak / 2**20, f"slowest {name} {float(seconds):.1f} s"
 
 
 def main(runs: int, factors: list[int], timeout: float) -> None:
@@ -113,7 +117,7 @@ def main(runs: int, factors: list[int], timeout: float) -> None:
                 "page": page.stat().st_size / 2**20 if built else None,
             }
             grown = ", ".join(f"{name} {count}" for name, count in counts.items())
-            shown = (f"build {built[0]:.1f} s, peak {built[1]:.0f} MB, page "
+            shown = (f"build {built[0]:.1f} s ({built[2]}), peak {built[1]:.0f} MB, page "
                      f"{results[factor]['page']:.2f} MB" if built else
                      f"build over {timeout:.0f} s (stopped)")
             print(f"  {factor:>4}x: {rows[factor]} raw rows ({grown or 'as committed'}); "
