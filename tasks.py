@@ -126,8 +126,13 @@ def environment_problem() -> str | None:
                         "by an older tasks.py: it would follow a copy or move of this folder)")
             return (f"imports the package from {where}, not from this folder's src/ (a copied "
                     "or moved .venv with an editable install)")
-    if f"{PACKAGE}.pth" in names and _pth_paths(PROJECT_PTH) != [project_pth_line()]:
+    if f"{PACKAGE}.pth" not in names:
+        return "does not install the project's package"
+    if _pth_paths(PROJECT_PTH) != [project_pth_line()]:
         return f"has a {PROJECT_PTH.name} that does not lead to this folder's src/"
+    version = project_metadata()[1]
+    if f"{PACKAGE}-{version}.dist-info" not in names:
+        return f"holds the package's metadata of another version than {version}"
     return None
 
 
