@@ -123,7 +123,8 @@ def environment_problem() -> str | None:
             where = target[0] if target else "a path written in full"
             if target and Path(target[0]).resolve() == (ROOT / "src").resolve():
                 return (f"imports the package from {where} through an editable install (made "
-                        "by an older tasks.py: it would follow a copy or move of this folder)")
+                        "by an older tasks.py; a copy of this folder would still import it "
+                        "from here)")
             return (f"imports the package from {where}, not from this folder's src/ (a copied "
                     "or moved .venv with an editable install)")
     if f"{PACKAGE}.pth" not in names:
@@ -284,7 +285,8 @@ def install_with_uv(uv: list[str], packages: int, step: Steps) -> tuple[list[str
     subprocess.run([*uv, "venv", "--quiet", "--clear", "--relocatable", "--no-project",
                     "--python", base, str(VENV)], check=True)
     step(f"installing the {packages} packages of requirements.lock with uv, each checked "
-         "against its hash (a few seconds; about ten more when uv's cache is empty)")
+         "against its hash (a second or two; more when uv's cache is empty and every wheel "
+         "is downloaded)")
     subprocess.run([*uv, "pip", "install", "--quiet", "--python", str(VENV_PYTHON),
                     "--require-hashes", "--no-deps", "-r", str(LOCK)], check=True)
     return [*uv, "pip", "check", "--python", str(VENV_PYTHON)], "uv pip check"
