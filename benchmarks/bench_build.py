@@ -1,15 +1,22 @@
-"""Time our build against the plain way, in one run, on a temporary copy of the project.
+"""The bench: time set-up and build, in one run, on temporary copies and clones of the project.
 
-    python3 tasks.py bench [--runs 3] [--skip-tests]
+    python3 tasks.py bench [--runs 3] [--only build|setup|scale ...] [--skip-tests]
+                           [--skip-pip] [--scales 10,100]
 
-It takes about two and a half minutes with the default three runs on a 2-core machine (each
-run times the plain build, a forced build, a no-op and a one-chapter change, then the test
-command runs once).
+Three parts, all by default (`--only` picks some):
 
-The plain way is `jupyter nbconvert --execute --to html` on each notebook in turn (01 first,
-then the others in name order), with no cache. Each scenario is run `--runs` times and the
-median reported; ratios compare medians from the same run, since the machine is shared and
-noisy. Not part of the test suite.
+- build: our build against the plain way, on a copy: each run times the plain build, a forced
+  build, a no-op and a one-chapter change; then the test command runs once (about two and a
+  half minutes with three runs on a 2-core machine). The plain way is `jupyter nbconvert
+  --execute --to html` on each notebook in turn (01 first, then the others in name order),
+  with no cache.
+- setup: clone → report, `git clone` then `python3 tasks.py build` with uv's cache cold and
+  warm, against pip and the old tasks.py (`bench_setup.py`; about seven minutes with three
+  runs, two without the pip ones, `--skip-pip`).
+- scale: the raw tables made 10 and 100 times larger (`bench_scale.py`, `scale_data.py`).
+
+Each scenario is run `--runs` times and the median reported; ratios compare medians from the
+same run, since the machine is shared and noisy. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -24,9 +31,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_scale
+import bench_setup
+
 from belarus_ip_report.foundation import paths
 
 ROOT = paths.PROJECT_ROOT
+PARTS = ("build", "setup", "scale")
 TOUCHED_NOTEBOOK = "notebooks/02_wto_accession.ipynb"
 
 
@@ -53,7 +64,7 @@ def ours(copy: Path, *args: str) -> list[str]:
 
 def plain_full_build(copy: Path) -> float:
     notebooks = sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"),
-                       key=lambda nb: (not nb.stem.startswith("01_"), nb.stem))
+                       key=lambda nb: (nb.stem != "04_clean_tables", nb.stem))  # the cleaning first
     output = copy / ".cache" / "plain"
     started = time.monotonic()
     for notebook in notebooks:
@@ -78,25 +89,45 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", action="append", choices=PARTS,
+                        help="run this part only (repeat for more); default: all")
     parser.add_argument("--skip-tests", action="store_true",
                         help="do not time the test command")
+    parser.add_argument("--skip-pip", action="store_true",
+                        help="setup: time uv only, not pip and the old tasks.py")
+    parser.add_argument("--scales", default="10,100",
+                        help="scale: the factors, comma-separated (default 10,100)")
+    parser.add_argument("--scale-timeout", type=float, default=900,
+                        help="scale: stop a build that takes longer (seconds)")
     args = parser.parse_args()
+    parts = args.only or PARTS
+    if "build" in parts:
+        bench_build(args.runs, args.skip_tests)
+    if "setup" in parts:
+        bench_setup.main(args.runs, with_pip=not args.skip_pip)
+    if "scale" in parts:
+        bench_scale.main(args.runs, [int(f) for f in args.scales.split(",") if f],
+                         args.scale_timeout)
+    return 0
+
+
+def bench_build(runs: int, skip_tests: bool) -> None:
     times: dict[str, list[float]] = {"plain full": [], "ours full": [], "ours no-op": [],
                                      "ours one chapter": []}
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         copy = Path(folder)
         paths.copy_project(copy)
-        for run in range(args.runs):
+        for run in range(runs):
             times["plain full"].append(plain_full_build(copy))
             times["ours full"].append(timed(ours(copy, "--force"), copy))
             times["ours no-op"].append(timed(ours(copy), copy))
             touch_one_chapter(copy, run)
             times["ours one chapter"].append(timed(ours(copy), copy))
-            print(f"run {run + 1}/{args.runs}: " + ", ".join(
+            print(f"run {run + 1}/{runs}: " + ", ".join(
                 f"{name} {values[-1]:.1f} s" for name, values in times.items()), flush=True)
     medians = {name: statistics.median(values) for name, values in times.items()}
     plain = medians["plain full"]
-    print(f"\nMedians of {args.runs} runs on {os.cpu_count()} cores:")
+    print(f"\nMedians of {runs} runs on {os.cpu_count()} cores:")
     for name, value in medians.items():
         ratio = "" if name == "plain full" else f"  ({value / plain:.2f} x plain full build)"
         print(f"  {name:<18} {value:6.2f} s{ratio}")
@@ -109,13 +140,12 @@ def main() -> int:
     for name, value, limit, unit in targets:
         verdict = "met" if value <= limit else "NOT met"
         print(f"  {name:<18} {value:6.2f} {unit} (target <= {limit:.2f} {unit}): {verdict}")
-    if not args.skip_tests:
+    if not skip_tests:
         started = time.monotonic()
         result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
                                 cwd=ROOT, capture_output=True, text=True)
         summary = result.stdout.strip().splitlines()[-1] if result.stdout else ""
         print(f"  test command       {time.monotonic() - started:6.2f} s  ({summary})")
-    return 0
 
 
 if __name__ == "__main__":
