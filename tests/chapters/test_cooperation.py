@@ -55,7 +55,7 @@ def model_of(table: pd.DataFrame, sources: pd.DataFrame | None = None
     return cooperation.BelarusRussiaIp(
         as_of=date(2026, 11, 23), table=table, ip_law_table=table.iloc[0:0], sources=sources,
         items=cooperation.instruments(table), pace=cooperation.pace(table), steps={}, law={},
-        frames={}, forum=pd.Series(dtype=object))
+        frames={}, forum=pd.Series(dtype=object), disputed=set())
 
 
 def test_gaps_between_instruments_use_the_first_year_of_partial_dates(table):

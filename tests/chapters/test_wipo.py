@@ -92,7 +92,9 @@ def model_of(raw: list[dict], as_of: date = AS_OF) -> model.WipoTreaties:
                             "publisher": ["Foreign Ministry", "WIPO"]})
     return model.build({"wipo_treaties": typed("wipo_treaties", pd.DataFrame(raw)),
                         "treaty_parties": parties_of(raw), "belarus_wipo_events": events,
-                        "key_figures": figures, "sources": sources}, as_of)
+                        "key_figures": figures, "sources": sources,
+                        "discrepancies": pd.DataFrame(columns=["table", "row_key", "column"])},
+                       as_of)
 
 
 def test_growth_counts_adopted_treaties_by_field_and_those_in_force(treaties):
@@ -223,7 +225,8 @@ def test_the_participation_chart_marks_the_newest_accession_the_data_gives():
     for parties, year in ((real.parties, "2021"), (moved, "2023")):
         m = model.build({"wipo_treaties": raw_treaties, "treaty_parties": parties,
                          "belarus_wipo_events": tables["events"],
-                         "key_figures": tables["key_figures"], "sources": tables["sources"]},
+                         "key_figures": tables["key_figures"], "sources": tables["sources"],
+                         "discrepancies": load_table("discrepancies")},
                         real.as_of)
         fig = wipo_charts.participation(m).figure
         notes = [text.get_text() for text in fig.axes[0].texts]

@@ -306,6 +306,10 @@ def sample_figures() -> pd.DataFrame:
                        ("bilateral-talks-concluded-since-2017", 12, None))
 
 
+def no_disagreements() -> pd.DataFrame:
+    return pd.DataFrame(columns=["table", "row_key", "column"])
+
+
 def sources() -> pd.DataFrame:
     return pd.DataFrame({"source_id": ["src-a", "src-b"],
                          "publisher": ["Publisher A", "Publisher B (press)"]})
@@ -321,7 +325,8 @@ def sample_model(as_of: date = AS_OF, accession_rows: pd.DataFrame | None = None
                         "wto_members": members(),
                         "wto_accessions": sample_accessions() if accession_rows is None
                         else accession_rows,
-                        "key_figures": figures, "sources": sources()}, as_of)
+                        "key_figures": figures, "sources": sources(),
+                        "discrepancies": no_disagreements()}, as_of)
 
 
 def test_headline_counts_years_from_the_last_possible_day_of_a_month_only_application():

@@ -27,9 +27,9 @@ def test_a_chapter_run_by_the_build_loads_only_the_tables_it_declares(monkeypatc
     assert str(refused.value) == (
         "notebooks/03_belarus_russia_ip.ipynb loads the table 'wto_members', which its chapter "
         "does not declare (it declares belarus_russia_ip, belarus_ip_instruments, "
-        "context_events, key_figures, sources): add 'wto_members' to the TABLES its chapter's "
-        "package declares under src/belarus_ip_report/chapters/ (they also make the notebook's "
-        "header), so that the build runs it again when that table changes")
+        "context_events, key_figures, sources, discrepancies): add 'wto_members' to the TABLES "
+        "its chapter's package declares under src/belarus_ip_report/chapters/ (they also make "
+        "the notebook's header), so that the build runs it again when that table changes")
 
 
 def test_an_undeclared_notebook_loads_no_table_and_the_cleaning_any(monkeypatch):

@@ -145,10 +145,11 @@ def test_a_chapter_that_loads_a_table_it_does_not_declare_stops_the_build(small)
     assert f"notebooks/{CHAPTER}.ipynb, cell [2] (from belarus_ip_report" in result.stderr
     assert (f"UndeclaredTable: notebooks/{CHAPTER}.ipynb loads the table 'wto_members', which "
             "its chapter does not declare (it declares belarus_russia_ip, "
-            "belarus_ip_instruments, context_events, key_figures, sources): add 'wto_members' "
-            "to the TABLES its chapter's package declares under src/belarus_ip_report/chapters/ "
-            "(they also make the notebook's header), so that the build runs it again when that "
-            "table changes. Then run python3 tasks.py build again.") in result.stderr
+            "belarus_ip_instruments, context_events, key_figures, sources, discrepancies): add "
+            "'wto_members' to the TABLES its chapter's package declares under "
+            "src/belarus_ip_report/chapters/ (they also make the notebook's header), so that the "
+            "build runs it again when that table changes. Then run python3 tasks.py build "
+            "again.") in result.stderr
     assert result.stderr.splitlines()[-1] == NOTHING_PUBLISHED
     after = outputs(small)
     assert after.pop(f"notebooks/{CHAPTER}.ipynb") == edited  # the edit, kept as it was
@@ -219,7 +220,7 @@ def test_a_file_size_limit_is_one_clear_message(small):
     largest = max(len(data) for data in before.values())
     restyle(small, "/* " + "x" * 60_000 + " */\n")  # each page grows past the limit
     result = run_patched(small, "", file_size_limit=largest + 20_000)
-    stopped(result, "could not write report/index.html (in the staging copy) (File too "
+    stopped(result, "could not write report/evidence.html (in the staging copy) (File too "
                     "large): the file is larger than this process may write: raise the "
                     "file-size limit (ulimit -f), then build again")
     assert outputs(small) == before
@@ -243,7 +244,7 @@ publish.os.replace = replace_then_die
     # What the next start does first, on a copy of the half-published project:
     copy = copy_built(small, tmp_path / "recovered")
     note = publish.recover(copy, copy / ".cache" / "publish.journal")
-    assert note == ("the last build was stopped while it published: its 3 file(s) were put "
+    assert note == ("the last build was stopped while it published: its 4 file(s) were put "
                     "back as they were before it")
     assert outputs(copy) == before and temporary_files(copy) == []
     # The next build itself: it says so, then builds and publishes whole.
@@ -252,7 +253,7 @@ publish.os.replace = replace_then_die
     again = run_build(small)
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith(f"  {note}\n"), again.stdout
-    assert "3 file(s) published" in again.stdout
+    assert "4 file(s) published" in again.stdout
     assert not journal.exists() and temporary_files(small) == []
 
 

@@ -87,7 +87,8 @@ def edited(small_built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     after_concurrent = outputs(copy)
     forced = run_build(copy, "--force")
     assert forced.returncode == 0, forced.stderr[-3000:]
-    page = (copy / "report" / "index.html").read_text(encoding="utf-8")
+    page = "\n".join((copy / "report" / name).read_text(encoding="utf-8")
+                     for name in ("index.html", "evidence.html"))
     return {"copy": copy, "concurrent": concurrent, "after_concurrent": after_concurrent,
             "forced": forced, "page": page}
 

@@ -6,6 +6,7 @@ Screenshots land in `.cache/screenshots/` (ignored by git) for a person to look 
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from belarus_ip_report.chapters import CHAPTERS
+from belarus_ip_report.chapters import CHAPTERS, CLEANING
 from belarus_ip_report.curated.tables import load_table
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.dates import format_for_people
@@ -41,13 +42,31 @@ def page_html() -> str:
     return REPORT.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def evidence_html() -> str:
+    return (paths.REPORT / "evidence.html").read_text(encoding="utf-8")
+
+
+def pages() -> dict[str, str]:
+    """Every page of the publication, by its path under report/."""
+    found = [paths.REPORT / "index.html", paths.REPORT / "evidence.html",
+             *sorted((paths.REPORT / "code").glob("*.html"))]
+    return {p.relative_to(paths.REPORT).as_posix(): p.read_text(encoding="utf-8") for p in found}
+
+
 # --- Static checks: no browser needed -----------------------------------------------------
 
 
-def test_report_is_under_two_megabytes_and_its_folder_under_three():
+def test_each_page_is_under_two_megabytes_and_the_pages_under_three():
+    """The pages' weight; beside them, report/data/ holds the clean tables themselves (copies
+    of data/processed/, byte for byte), which the pages link instead of leaving report/."""
     assert REPORT.stat().st_size < MAX_BYTES
-    tracked = [f for f in paths.REPORT.rglob("*") if f.is_file() and f.suffix != ".pdf"]
-    assert sum(f.stat().st_size for f in tracked) < MAX_FOLDER_BYTES
+    assert (paths.REPORT / "evidence.html").stat().st_size < MAX_BYTES
+    page_files = [f for f in paths.REPORT.rglob("*.html")]
+    assert sum(f.stat().st_size for f in page_files) < MAX_FOLDER_BYTES
+    copies = sorted((paths.REPORT / "data").glob("*.csv"))
+    assert [f.name for f in copies] == [f.name for f in sorted(paths.PROCESSED.glob("*.csv"))]
+    assert all(f.read_bytes() == (paths.PROCESSED / f.name).read_bytes() for f in copies)
 
 
 def test_every_figure_has_a_caption_beyond_its_number_and_its_data(page_html):
@@ -60,6 +79,7 @@ def test_every_figure_has_a_caption_beyond_its_number_and_its_data(page_html):
         assert len(words) > 8 and words[0] == "Figure", name
         assert "Source:" in caption, name
         assert f'download="{name}.csv"' in body and 'href="data:text/csv;' in body, name
+        assert "Cite this figure:" in caption and f'href="#figure-{name}"' in caption, name
 
 
 def test_tables_are_numbered_and_captioned(page_html):
@@ -68,22 +88,21 @@ def test_tables_are_numbered_and_captioned(page_html):
     assert all(caption.strip() for _, caption in numbers)
 
 
-def test_every_h2_is_in_the_contents_and_chapter_labels_agree(page_html):
-    toc = page_html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
-    main = page_html.split("<main>", 1)[1].split('id="appendix-tables"', 1)[0]
-    for anchor in re.findall(r'<h2 id="([^"]+)">', main):
-        assert f'href="#{anchor}"' in toc, anchor
+def test_every_h2_is_in_the_contents_and_chapter_labels_agree(page_html, evidence_html):
+    for html_text in (page_html, evidence_html):
+        toc = html_text.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+        main = html_text.split('<main id="main">', 1)[1]
+        for anchor in re.findall(r'<h2 id="([^"]+)">', main):
+            assert f'href="#{anchor}"' in toc, anchor
     for chapter in CHAPTERS:
+        html_text = evidence_html if chapter.stem == CLEANING else page_html
         heading = re.search(rf'<h1 id="{chapter.stem}-title"><span class="chapter-label">'
-                            rf"([^<]+)</span>", page_html)
+                            rf"([^<]+)</span>", html_text)
         assert heading and heading.group(1) == chapter.label
-        assert f'<span class="chapter-label">{chapter.label}</span>' in toc
-        for link_text in re.findall(rf'<a href="#{chapter.stem}">([^<]+)</a>', main):
-            assert link_text.startswith(chapter.label), link_text
 
 
 def test_no_prose_is_left_broken_by_an_empty_list(page_html):
-    text = re.sub(r"<[^>]+>", " ", page_html.split("<main>", 1)[1])
+    text = re.sub(r"<[^>]+>", " ", page_html.split('<main id="main">', 1)[1])
     assert "()" not in text
     assert not re.search(r"\b0 more\b", text)
     assert not re.search(r"\b(have|has) 0(, 0)+\b", text)
@@ -115,27 +134,75 @@ def test_report_carries_the_data_date_not_a_build_time(page_html):
     assert not re.search(r"\d{2}:\d{2}:\d{2}", page_html)
 
 
-def test_references_are_built_from_the_sources_table_with_working_links(page_html):
+def test_references_are_built_from_the_sources_table_with_working_links(evidence_html):
     sources = load_table("sources")
     for row in sources.itertuples(index=False):
-        assert f'id="source-{row.source_id}"' in page_html
+        assert f'id="source-{row.source_id}"' in evidence_html
     linked = sources["url"].notna().sum() + sources["copy_url"].notna().sum()
-    section = page_html.split('id="references"', 1)[1]
+    section = evidence_html.split('id="references"', 1)[1].split('id="data-files"', 1)[0]
     assert section.count('<a href="http') == linked
 
 
-def test_every_link_within_the_page_has_a_target(page_html):
-    ids = set(re.findall(r'\bid="([^"]+)"', page_html))
-    targets = set(re.findall(r'href="#([^"]+)"', page_html))
-    assert targets and targets <= ids, sorted(targets - ids)
+def test_every_link_between_the_pages_has_a_target_and_none_leaves_report():
+    """No link leaves report/ (the clean tables are copied beside the pages; sources are full
+    public addresses), and every place a link names exists."""
+    every = pages()
+    ids = {name: set(re.findall(r'\bid="([^"]+)"', text)) for name, text in every.items()}
+    checked = 0
+    for name, text in every.items():
+        folder = Path(name).parent
+        for href in map(html.unescape, re.findall(r'href="([^"]+)"', text)):
+            if href.startswith(("http://", "https://", "data:")):
+                continue
+            path, _, place = href.partition("#")
+            target = Path(os.path.normpath(folder / path)).as_posix() if path else name
+            assert not target.startswith(".."), (name, href)
+            assert (paths.REPORT / target).exists(), (name, href)
+            if place and target in ids:
+                assert place in ids[target], (name, href)
+                checked += 1
+    assert checked > 1000
 
 
-def test_report_links_every_clean_table_and_every_code_page(page_html):
-    for path in sorted(paths.PROCESSED.glob("*.csv")):
-        assert f'href="../data/processed/{path.name}"' in page_html
-        assert path.exists()
-    for link in re.findall(r'href="(code/[^"]+)"', page_html):
-        assert (paths.REPORT / link).exists()
+def test_every_source_id_in_a_table_links_to_its_reference_and_each_reference_names_its_values(
+        page_html, evidence_html):
+    tables = re.findall(r"<table>.*?</table>", page_html, re.S)
+    cells = [cell for table in tables if ">Sources</th>" in table
+             for cell in re.findall(r"<td>([^<]*(?:<a [^>]*>[^<]*</a>[^<]*)*)</td>", table)]
+    linked = re.findall(r'href="evidence.html#source-([^"]+)"', page_html)
+    assert len(linked) > 200
+    ids = set(load_table("sources")["source_id"])
+    assert set(linked) <= ids
+    backs = re.findall(r'<span class="backs">Backs (.*?)\.</span>', evidence_html, re.S)
+    assert backs and all('href="#ev/' in b or "rows of treaty_parties" in b for b in backs)
+    assert cells
+
+
+def test_every_fact_row_is_anchored_and_every_value_links_to_its_evidence(page_html,
+                                                                          evidence_html):
+    milestones = load_table("wto_accession_milestones")
+    for key in milestones["milestone_id"]:
+        assert f'<tr id="wto_accession_milestones/{key}">' in page_html, key
+    evidence_ids = set(re.findall(r'<dt id="([^"]+)"', evidence_html))
+    links = re.findall(r'href="evidence.html#(ev/[^"]+)"', page_html)
+    assert len(links) > 150 and set(links) <= evidence_ids
+    facts = load_table("evidence").groupby(["table", "row_key", "column"]).ngroups
+    assert len(evidence_ids) == facts
+
+
+def test_the_main_page_and_the_evidence_link_to_each_other_and_no_table_is_shown_twice(
+        page_html, evidence_html):
+    assert 'href="evidence.html"' in page_html and 'href="index.html"' in evidence_html
+    captions = re.findall(r'<span class="table-number">Table [^<]+</span> ([^<]+)<',
+                          page_html + evidence_html)
+    assert len(captions) == len(set(captions)), captions
+    assert "<details" not in page_html  # every fact is in prose or a visible table
+
+
+def test_the_page_carries_the_fingerprint_of_the_data_it_was_built_from(page_html):
+    from belarus_ip_report.publishing.release import data_fingerprint
+
+    assert data_fingerprint() in page_html and settings.AUTHOR in page_html
 
 
 # --- In a real browser ----------------------------------------------------------------------
@@ -198,7 +265,8 @@ def test_desktop_no_request_leaves_the_file_no_console_error_every_image_drawn(l
 def test_every_table_of_contents_link_lands_on_its_section(page):
     # Each link is clicked in the page (a real click event, followed by the browser), and the
     # section it names must then be at the top of the window, or the page scrolled to its end.
-    landed = page.evaluate("""() => Array.from(document.querySelectorAll("nav.toc a")).map(a => {
+    landed = page.evaluate("""() => Array.from(document.querySelectorAll("nav.toc a"))
+        .filter(a => a.hash && a.pathname === location.pathname).map(a => {
         const id = a.hash.slice(1);
         const target = document.getElementById(id);
         if (target === null) return [a.hash, false];
@@ -211,11 +279,14 @@ def test_every_table_of_contents_link_lands_on_its_section(page):
     assert [target for target, ok in landed if not ok] == []
 
 
-def test_phone_width_has_no_horizontal_scroll(page):
+def test_phone_width_has_no_horizontal_scroll_and_the_findings_come_within_two_screens(page):
     page.set_viewport_size(PHONE)
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+    findings = page.evaluate("document.querySelector('#main ul li').getBoundingClientRect().top"
+                             " + window.scrollY")
+    assert findings < 2 * PHONE["height"], findings
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "report-phone.png"))
 
@@ -254,6 +325,8 @@ def test_the_print_edition_has_every_chapter_and_caption_and_no_blank_page(brows
         assert " ".join(title.split())[:40] in whole, title
     for caption in re.findall(r'<span class="figure-title">([^<]+)</span>', html_text):
         assert " ".join(caption.split())[:30] in whole, caption
+    # The story reads in one sitting: the evidence, references and method are on their page.
+    assert len(texts) <= 40, len(texts)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -263,13 +336,16 @@ def test_both_colour_schemes_render_without_errors(loaded, page, scheme):
     ink = page.evaluate("getComputedStyle(document.body).color")
     assert loaded["errors"] == [] and background != ink
     assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+    # The charts follow the scheme: the dark variant of each is chosen by CSS.
+    chart_filter = page.evaluate(
+        "getComputedStyle(document.querySelector('figure.chart img')).filter")
+    assert (chart_filter == "none") == (scheme == "light"), chart_filter
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"report-{scheme}.png"))
 
 
 def test_a_chart_csv_downloads_under_the_content_security_policy(page):
     link = page.locator('a[download="01-treaty-growth.csv"]')
-    page.locator("#figure-01-treaty-growth details summary").click()
     with page.expect_download() as info:
         link.click()
     download = info.value

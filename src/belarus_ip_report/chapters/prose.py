@@ -35,8 +35,56 @@ def say(markdown: str | Text) -> None:
         display(Markdown(markdown))
 
 
+def anchor_of(*parts: str) -> str:
+    """A stable anchor built from a fact's place: 'wto_accession_milestones/working-party-12',
+    with '/'.join of the table, the row's key and (for one value) its column."""
+    def slug(text: str) -> str:
+        return "-".join("".join(c.lower() if c.isalnum() else " " for c in str(text)).split())
+    return "/".join(slug(part) if i else str(part) for i, part in enumerate(parts))
+
+
+#: What a table shows where the data holds no value: nothing to link to evidence.
+NO_VALUE = {"—", "", "not yet", "not found"}
+
+#: The page that holds the evidence, the references and the method (beside the report).
+EVIDENCE_PAGE = "evidence.html"
+
+
+def fact_table(frame: pd.DataFrame, table: str, keys: Sequence[str],
+               evidence: dict[str, str] | None = None, sources: str | None = "Sources",
+               disputed: set[tuple[str, str, str]] | None = None) -> pd.DataFrame:
+    """Mark a table for readers as rows of the fact table `table`: each row gets a permanent
+    anchor built from its key, each cell of an `evidence` column (reader column -> data column)
+    links to the evidence for that value, a value with a recorded disagreement is marked where
+    it is read, and each source id of the `sources` column links to its reference."""
+    frame.attrs.update(fact_table=table, keys=[str(k) for k in keys],
+                       evidence=dict(evidence or {}), sources_column=sources,
+                       disputed=sorted(disputed or ()))
+    return frame
+
+
+def _cell(frame: pd.DataFrame, row: int, column: str, value: object) -> str:
+    text = "—" if pd.isna(value) else html.escape(str(value))
+    attrs = frame.attrs
+    if "fact_table" not in attrs or pd.isna(value):
+        return text
+    key = attrs["keys"][row]
+    if column == attrs.get("sources_column"):
+        return "; ".join(f'<a href="{EVIDENCE_PAGE}#source-{html.escape(s)}">{html.escape(s)}</a>'
+                         for s in str(value).replace(" ", "").split(";") if s)
+    data_column = attrs["evidence"].get(column)
+    if data_column is None or str(value) in NO_VALUE:
+        return text
+    target = anchor_of(attrs["fact_table"], key, data_column)
+    mark = ("<sup class=\"disputed\" title=\"Sources disagree on this value\">†</sup>"
+            if [attrs["fact_table"], key, data_column] in [list(d) for d in attrs["disputed"]]
+            else "")
+    return f'<a class="evidence" href="{EVIDENCE_PAGE}#ev/{target}">{text}</a>{mark}'
+
+
 def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
-    """An HTML table without the index: numbers right-aligned, every value escaped."""
+    """An HTML table without the index: numbers right-aligned, every value escaped; the rows
+    of a `fact_table` anchored, their values linked to their evidence."""
     numeric = {c for c in frame.columns if frame[c].dtype.kind in NUMERIC_KINDS
                or str(frame[c].dtype) == "Int64"}
     number_class = ' class="num"'
@@ -45,12 +93,15 @@ def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
         for c in frame.columns
     )
     rows = []
-    for record in frame.itertuples(index=False):
-        cells = []
-        for column, value in zip(frame.columns, record, strict=True):
-            text = "—" if pd.isna(value) else html.escape(str(value))
-            cells.append(f"<td{number_class if column in numeric else ''}>{text}</td>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
+    for position, record in enumerate(frame.itertuples(index=False)):
+        cells = [f"<td{number_class if column in numeric else ''}>"
+                 f"{_cell(frame, position, column, value)}</td>"
+                 for column, value in zip(frame.columns, record, strict=True)]
+        anchor = ""
+        if "fact_table" in frame.attrs:
+            place = anchor_of(frame.attrs["fact_table"], frame.attrs["keys"][position])
+            anchor = f' id="{html.escape(place)}"'
+        rows.append(f"<tr{anchor}>{''.join(cells)}</tr>")
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<div class="table-wrap"><table>{caption_html}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")

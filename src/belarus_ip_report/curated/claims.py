@@ -89,3 +89,9 @@ def stated_against_computed(key_figures: pd.DataFrame, tables: Tables, as_of: da
                      "computed": value, "agrees": bool(agrees),
                      "source_ids": claim.source_ids})
     return pd.DataFrame(rows)
+
+
+def disputed(discrepancies: pd.DataFrame) -> set[tuple[str, str, str]]:
+    """The values (table, row key, column) on which sources disagree, as recorded."""
+    return set(zip(discrepancies["table"], discrepancies["row_key"], discrepancies["column"],
+                   strict=True))

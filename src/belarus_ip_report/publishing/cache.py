@@ -97,7 +97,9 @@ def writes(stem: str, root: Path) -> list[Path]:
 
 def report_writes(root: Path) -> list[Path]:
     """The export's outputs: the page, the code pages, and the data package beside the data."""
-    return [root / "report" / "index.html", *sorted((root / "report" / "code").glob("*.html")),
+    return [root / "report" / "index.html", root / "report" / "evidence.html",
+            *sorted((root / "report" / "code").glob("*.html")),
+            *sorted((root / "report" / "data").glob("*.csv")),
             root / "data" / "processed" / "datapackage.json", root / "data" / "README.md"]
 
 

@@ -100,7 +100,8 @@ def check_staged_pages(stage: Path) -> None:
     """Every page the build is about to publish keeps its promises: the last look before any
     of them reaches a reader (`ReportError` naming the page)."""
     report = stage / "report"
-    for page in [report / "index.html", *sorted((report / "code").glob("*.html"))]:
+    for page in [report / "index.html", report / "evidence.html",
+                 *sorted((report / "code").glob("*.html"))]:
         if not page.is_file():
             continue
         try:

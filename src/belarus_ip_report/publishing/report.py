@@ -13,6 +13,7 @@ allowlist sanitizer (`sanitize`), and each finished page is checked against its 
 from __future__ import annotations
 
 import html
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,10 @@ import nbformat
 import pandas as pd
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from belarus_ip_report.chapters import CHAPTERS, label
-from belarus_ip_report.chapters.prose import table_html
+from belarus_ip_report.chapters import CHAPTERS, CLEANING, label
+from belarus_ip_report.chapters.prose import EVIDENCE_PAGE, table_html
 from belarus_ip_report.foundation import paths, settings
-from belarus_ip_report.foundation.atomic import write_text_atomically
+from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
 from belarus_ip_report.foundation.dates import format_for_people
 from belarus_ip_report.publishing.appendices import (
     appendix_tables,
@@ -121,13 +122,16 @@ def slug(text: str) -> str:
 def link_chapters(markdown: str) -> str:
     """A link to another notebook, which works in JupyterLab, points at that chapter here."""
     for chapter in CHAPTERS:
-        markdown = markdown.replace(f"]({chapter.stem}.ipynb)", f"](#{chapter.stem})")
+        page = EVIDENCE_PAGE if chapter.stem == CLEANING else ""
+        markdown = markdown.replace(f"]({chapter.stem}.ipynb)", f"]({page}#{chapter.stem})")
     return markdown
 
 
 def prose(markdown: str) -> str:
-    """Markdown a notebook holds, as HTML that passed the sanitizer (`sanitize`)."""
-    return clean_html(markdown2html_mistune(link_chapters(markdown)))
+    """Markdown a notebook holds, as HTML that passed the sanitizer (`sanitize`); a link to a
+    source's reference points at the second page, which holds the references."""
+    markdown = link_chapters(markdown).replace("](#source-", f"]({EVIDENCE_PAGE}#source-")
+    return clean_html(markdown2html_mistune(markdown))
 
 
 def read_chapter(notebook: Path, counter: Counter) -> Chapter:
@@ -198,63 +202,18 @@ def _output_block(chapter: Chapter, output: dict, counter: Counter) -> None:
 # --- the page ---------------------------------------------------------------------------------
 
 
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(paths.TEMPLATES),
                               autoescape=jinja2.select_autoescape(["html", "j2"]),
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render_page(chapters: list[Chapter]) -> str:
-    template = _environment().get_template("page.html.j2")
-    return template.render(
+def render_page(chapters: list[Chapter], template: str, fingerprint: str, **extra) -> str:
+    return template_environment().get_template(template).render(
         title=settings.REPORT_TITLE, as_of=format_for_people(settings.AS_OF),
         csp=CONTENT_SECURITY_POLICY, css=(paths.TEMPLATES / "report.css").read_text(),
-        chapters=chapters, references=references(), data_files=data_files(),
-        appendix_tables=appendix_tables(),
-        cite=citation(), markup=jinja2.filters.Markup)
-
-
-def render_code_page(notebook: Path) -> str:
-    """A notebook's code and text outputs for readers without Jupyter; its figures are named
-    and linked to the report instead of embedded again (the report has them). Checked like the
-    report (`check_page`)."""
-    return _checked_code_page(notebook.name, notebook.read_text(encoding="utf-8"))
-
-
-def _checked_code_page(file_name: str, text: str) -> str:
-    from pygments import highlight
-    from pygments.formatters import HtmlFormatter
-    from pygments.lexers import PythonLexer
-
-    node = nbformat.reads(text, as_version=4)
-    cells = []
-    for cell in node.cells:
-        if cell.cell_type == "markdown":
-            cells.append({"kind": "markdown", "html": prose(cell.source)})
-            continue
-        outputs = []
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if "image/png" in data:
-                name = output.get("metadata", {}).get("image/png", {}).get("figure_name", "")
-                outputs.append({"kind": "figure", "name": name})
-            elif "text/markdown" in data:
-                outputs.append({"kind": "html", "html": prose("".join(data["text/markdown"]))})
-            elif "text/html" in data:
-                outputs.append({"kind": "html", "html": clean_html("".join(data["text/html"]))})
-            elif output.get("output_type") == "stream":
-                outputs.append({"kind": "text", "text": output.get("text", "")})
-        cells.append({"kind": "code", "number": cell.get("execution_count"),
-                      "html": highlight(cell.source, PythonLexer(), HtmlFormatter()),
-                      "outputs": outputs})
-    template = _environment().get_template("code.html.j2")
-    page = template.render(
-        title=f"notebooks/{file_name}", csp=CONTENT_SECURITY_POLICY,
-        css=(paths.TEMPLATES / "report.css").read_text()
-        + HtmlFormatter().get_style_defs(".highlight"),
-        cells=cells, markup=jinja2.filters.Markup)
-    check_page(page)
-    return page
+        chapters=chapters, cite=citation(fingerprint), markup=jinja2.filters.Markup,
+        evidence_page=EVIDENCE_PAGE, **extra)
 
 
 def reading_order(notebooks: list[Path]) -> list[Path]:
@@ -265,15 +224,47 @@ def reading_order(notebooks: list[Path]) -> list[Path]:
 
 
 def export_report(notebooks: list[Path]) -> None:
+    """The two pages and the code pages: the story (`index.html`: the overview and the
+    chapters) and its evidence (`evidence.html`: the method, the evidence for every value, the
+    references and the data), linked both ways; the clean tables copied beside them."""
+    from belarus_ip_report.publishing.evidence import evidence_entries
+    from belarus_ip_report.publishing.release import data_fingerprint
+
     notebooks = [nb for nb in reading_order(notebooks)
                  if nb.stem in {c.stem for c in CHAPTERS}]
     for notebook in notebooks:
         check_outputs(notebook)
     counter = Counter()
     chapters = [read_chapter(nb, counter) for nb in notebooks]
-    page = render_page(chapters)
+    story = [c for c in chapters if c.stem != CLEANING]
+    method = [c for c in chapters if c.stem == CLEANING]
+    fingerprint = data_fingerprint(paths.PROCESSED)
+    appendix = appendix_tables()
+    page = render_page(story, "page.html.j2", fingerprint)
+    # Each evidence entry links back to its row where a table of either page shows it.
+    rows = {place: "index.html" for place in _row_ids(page)}
+    rows.update({place: "" for table in appendix for place in _row_ids(table["body"])})
+    rows.update({place: "" for chapter in method for block in chapter.blocks
+                 if block.table is not None for place in _row_ids(block.table.body)})
+    entries = [{**entry, "row_href": (f"{rows[entry['row_anchor']]}#{entry['row_anchor']}"
+                                      if entry["row_anchor"] in rows else "")}
+               for entry in evidence_entries()]
+    evidence = render_page(method, "evidence.html.j2", fingerprint,
+                           references=references(), data_files=data_files(),
+                           appendix_tables=appendix, entries=entries)
     check_page(page)
+    check_page(evidence)
+    from belarus_ip_report.publishing.code_pages import render_code_page
+
     code_pages = {nb.stem: render_code_page(nb) for nb in notebooks}
     for stem, code_page in code_pages.items():
         write_text_atomically(paths.REPORT / "code" / f"{stem}.html", code_page)
+    for table in sorted(paths.PROCESSED.glob("*.csv")):
+        write_bytes_atomically(paths.REPORT / "data" / table.name, table.read_bytes())
+    write_text_atomically(paths.REPORT / EVIDENCE_PAGE, evidence)
     write_text_atomically(paths.REPORT / "index.html", page)
+
+
+def _row_ids(fragment: str) -> list[str]:
+    """The anchors of the table rows in a fragment of HTML the build made."""
+    return re.findall(r'<tr id="([^"]+)"', fragment)

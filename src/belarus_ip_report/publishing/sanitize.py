@@ -31,9 +31,10 @@ _CLASS = {"class"}
 #: shape of tables).
 ATTRIBUTES = {
     "a": {"href", "title", "class"},
+    "sup": {"class", "title"},
     "abbr": {"title"},
     "code": _CLASS, "div": _CLASS, "span": _CLASS, "pre": _CLASS, "p": _CLASS,
-    "table": _CLASS, "tr": _CLASS, "figure": _CLASS,
+    "table": _CLASS, "tr": {"class", "id"}, "figure": _CLASS,
     "th": {"scope", "class", "colspan", "rowspan"},
     "td": {"class", "colspan", "rowspan"},
     "col": {"span"}, "colgroup": {"span"},

@@ -4,4 +4,5 @@ computed once), `charts`, `words` (sentences, alt text, tables), `kinds` (its ca
 #: The clean tables this chapter reads, declared once: its loader reads these, the build
 #: re-runs the chapter when one of them changes, and its notebook's header lists them.
 TABLES = ("belarus_russia_ip", "belarus_ip_instruments", "context_events", "key_figures",
-          "sources")
+          "sources",
+          "discrepancies")

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from belarus_ip_report.chapters.belarus_russia_ip import TABLES
+from belarus_ip_report.curated import claims
 from belarus_ip_report.foundation.dates import PartialDate, years_of
 
 #: Instruments concluded or decided by the governments (the other kinds are the IP offices').
@@ -119,6 +120,8 @@ class BelarusRussiaIp:
     law: dict[str, pd.DataFrame]
     frames: dict[str, pd.Series]
     forum: pd.Series
+    #: The values on which sources disagree (table, row key, column), as recorded.
+    disputed: set
 
 
 def build(tables: dict[str, pd.DataFrame], as_of: date) -> BelarusRussiaIp:
@@ -130,6 +133,7 @@ def build(tables: dict[str, pd.DataFrame], as_of: date) -> BelarusRussiaIp:
         steps=agreement_steps(table), law=ip_law(tables["belarus_ip_instruments"]),
         frames={name: context.loc[event] for name, event in FRAME_EVENTS.items()},
         forum=tables["key_figures"].set_index("figure_id").loc[FORUM_FIGURE],
+        disputed=claims.disputed(tables["discrepancies"]),
     )
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from belarus_ip_report.chapters.belarus_russia_ip.kinds import KINDS, LEVEL_NAMES
-from belarus_ip_report.chapters.prose import escape, people_dates
+from belarus_ip_report.chapters.prose import escape, fact_table, people_dates
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people, years_of
 
 if TYPE_CHECKING:
@@ -18,27 +18,28 @@ if TYPE_CHECKING:
 def instrument_table(m: BelarusRussiaIp) -> pd.DataFrame:
     """The instruments for readers: date, parties, kind, subject, sources."""
     table = m.table
-    return pd.DataFrame({
+    return fact_table(pd.DataFrame({
         "Date": people_dates(table, "date"),
         "Instrument": table["title"],
         "Parties": table["parties"],
         "Kind": table["kind"].map(lambda kind: KINDS[kind].label),
         "Subject": table["subject"],
         "Sources": table["source_ids"].str.replace(";", "; "),
-    })
+    }), "belarus_russia_ip", table["instrument_id"], {"Date": "date"}, disputed=m.disputed)
 
 
 def ip_law_table(m: BelarusRussiaIp) -> pd.DataFrame:
     """Belarus's own IP acts and the regional instruments it joined, for readers."""
     table = m.ip_law_table
-    return pd.DataFrame({
+    return fact_table(pd.DataFrame({
         "Adopted or signed": people_dates(table, "date"),
         "In force for Belarus": people_dates(table, "in_force", missing="not found"),
         "Instrument": table["title"],
         "Level": table["level"].map(LEVEL_NAMES),
         "What it does": table["subject"],
         "Sources": table["source_ids"].str.replace(";", "; "),
-    })
+    }), "belarus_ip_instruments", table["instrument_id"],
+        {"Adopted or signed": "date", "In force for Belarus": "in_force"}, disputed=m.disputed)
 
 
 def pace_paragraph(m: BelarusRussiaIp) -> str:

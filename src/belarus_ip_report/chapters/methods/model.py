@@ -31,6 +31,7 @@ class Methods:
     same_facts: int
     shared_memberships: int
     dictionary: pd.DataFrame
+    discrepancies: pd.DataFrame
 
 
 def build(clean: Mapping[str, CleanTable]) -> Methods:
@@ -57,4 +58,5 @@ def build(clean: Mapping[str, CleanTable]) -> Methods:
         shared_memberships=len(set(clean["wto_members"].frame["member"])
                                & set(clean["wto_accessions"].frame["government"])),
         dictionary=pd.DataFrame(data_dictionary()),
+        discrepancies=clean["discrepancies"].frame,
     )

@@ -68,3 +68,22 @@ def same_facts_sentence(m: Methods) -> str:
     return (f"{m.same_facts} facts are declared in two places in `same_facts`, and "
             f"{m.shared_memberships} membership dates are shared by the two WTO tables; all of "
             "them agree.")
+
+
+def discrepancy_table(m: Methods) -> pd.DataFrame:
+    """One line per disagreement for readers: where it sits, each source's claim, the decision."""
+    claims = m.discrepancies
+    rows = []
+    for _, group in claims.groupby("discrepancy_id", sort=True):
+        first = group.iloc[0]
+        rows.append({
+            "Topic": first["topic"],
+            "Where in the data": f"{first['table']} › {first['row_key']} › {first['column']}",
+            "What the sources say": "; ".join(
+                f"{claim} [{source}]" for claim, source in zip(group["claim"], group["source_id"],
+                                                               strict=True)),
+            "Value used": first["value_used"],
+            "Why": first["reason"],
+        })
+    return pd.DataFrame(rows, columns=["Topic", "Where in the data", "What the sources say",
+                                       "Value used", "Why"])

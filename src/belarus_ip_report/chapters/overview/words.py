@@ -9,32 +9,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import escape, in_words, people_dates
+from belarus_ip_report.chapters.prose import escape, fact_table, in_words, people_dates
 from belarus_ip_report.chapters.wto_accession.milestones import JOINT_STATEMENTS
 from belarus_ip_report.chapters.wto_accession.words import ordinal
 from belarus_ip_report.foundation.dates import format_for_people, years_of
 
 if TYPE_CHECKING:
     from belarus_ip_report.chapters.overview.model import Overview
-
-
-def discrepancy_table(o: Overview) -> pd.DataFrame:
-    """One line per disagreement for readers: where it sits, each source's claim, the decision."""
-    claims = o.discrepancies
-    rows = []
-    for _, group in claims.groupby("discrepancy_id", sort=True):
-        first = group.iloc[0]
-        rows.append({
-            "Topic": first["topic"],
-            "Where in the data": f"{first['table']} › {first['row_key']} › {first['column']}",
-            "What the sources say": "; ".join(
-                f"{claim} [{source}]" for claim, source in zip(group["claim"], group["source_id"],
-                                                               strict=True)),
-            "Value used": first["value_used"],
-            "Why": first["reason"],
-        })
-    return pd.DataFrame(rows, columns=["Topic", "Where in the data", "What the sources say",
-                                       "Value used", "Why"])
 
 
 def peaks_sentence(o: Overview) -> str:
@@ -116,12 +97,12 @@ def key_findings(o: Overview, link: Callable[[str], str]) -> str:
 
 def source_documents_table(o: Overview) -> pd.DataFrame:
     documents = o.sources[o.sources["kind"] == "source_document"]
-    return pd.DataFrame({
+    return fact_table(pd.DataFrame({
         "Source document": documents["title"],
         "Publisher": documents["publisher"],
         "Published": people_dates(documents, "published", missing="not dated"),
         "Id": documents["source_id"],
-    })
+    }), "sources", documents["source_id"], sources="Id")
 
 
 def sources_sentence(o: Overview) -> str:

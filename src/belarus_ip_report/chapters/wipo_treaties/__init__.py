@@ -4,4 +4,5 @@ number on one date, computed once), `system` and `belarus` (its computations), `
 
 #: The clean tables this chapter reads, declared once: its loader reads these, the build
 #: re-runs the chapter when one of them changes, and its notebook's header lists them.
-TABLES = ("wipo_treaties", "treaty_parties", "belarus_wipo_events", "key_figures", "sources")
+TABLES = ("wipo_treaties", "treaty_parties", "belarus_wipo_events", "key_figures", "sources",
+          "discrepancies")

@@ -46,8 +46,8 @@ def treaties_on(treaties: pd.DataFrame, parties: pd.DataFrame, day: date) -> pd.
     signed = [r is not None and status.on_or_before(r["signed"], day) for r in rows]
     out["belarus_status"] = ["party" if j else "signatory" if s else "not_party"
                              for j, s in zip(joined, signed, strict=True)]
-    out["belarus_instrument"] = [r["instrument"] if j else "signature" if s else None
-                                 for r, j, s in zip(rows, joined, signed, strict=True)]
+    out["belarus_instrument"] = [r["instrument"] if j else None
+                                 for r, j in zip(rows, joined, strict=True)]
     out["belarus_deposited"] = [r["deposited"] if j else None
                                 for r, j in zip(rows, joined, strict=True)]
     out["belarus_in_force"] = [r["in_force"] if j else None
@@ -122,6 +122,8 @@ class WipoTreaties:
     claims: pd.DataFrame
     ministry: dict
     before_newest: int
+    #: The values on which sources disagree (table, row key, column), as recorded.
+    disputed: set
 
     @property
     def belarus_parties(self) -> pd.DataFrame:
@@ -158,6 +160,7 @@ def build(tables: dict[str, pd.DataFrame], as_of: date) -> WipoTreaties:
         claims=claims.stated_against_computed(stated, quantity_tables, as_of),
         ministry={name: int(figures[figure]) for name, figure in MINISTRY_FIGURES.items()},
         before_newest=belarus.parties_before_newest_accession(treaties),
+        disputed=claims.disputed(tables["discrepancies"]),
     )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import people_dates
+from belarus_ip_report.chapters.prose import fact_table, people_dates
 from belarus_ip_report.chapters.wipo_treaties.fields import FIELDS
 from belarus_ip_report.foundation.dates import format_for_people
 
@@ -29,7 +29,7 @@ def status_table(m: WipoTreaties, party: bool) -> pd.DataFrame:
     order = {field: i for i, field in enumerate(FIELDS)}
     table = chosen.assign(_order=chosen["field"].map(order)).sort_values(
         ["_order", "adopted", "short_name"], kind="stable", na_position="last")
-    return pd.DataFrame({
+    return fact_table(pd.DataFrame({
         "Field": table["field"].map(lambda f: FIELDS[f].label),
         "Treaty": table["short_name"],
         "Adopted": people_dates(table, "adopted", missing="not found"),
@@ -39,7 +39,10 @@ def status_table(m: WipoTreaties, party: bool) -> pd.DataFrame:
         "Instrument": table["belarus_instrument"].map(INSTRUMENT_WORDS).fillna("—"),
         "In force for Belarus": people_dates(table, "belarus_in_force", missing="—"),
         "Sources": table["source_ids"].str.replace(";", "; "),
-    }).reset_index(drop=True)
+    }).reset_index(drop=True), "wipo_treaties", table["treaty_id"],
+        {"Adopted": "adopted", "In force": "in_force", "Belarus": "belarus_status",
+         "Instrument": "belarus_instrument", "In force for Belarus": "belarus_in_force"},
+        disputed=m.disputed)
 
 
 def peer_table(m: WipoTreaties) -> pd.DataFrame:
@@ -59,7 +62,7 @@ def coming_table(m: WipoTreaties) -> pd.DataFrame:
     """Instruments deposited by the model's date that take effect after it."""
     coming = m.coming
     short = m.treaties.set_index("treaty_id")["short_name"]
-    return pd.DataFrame({
+    return fact_table(pd.DataFrame({
         "Takes effect": people_dates(coming, "effective"),
         "Treaty": coming["treaty_id"].map(short).fillna(coming["treaty_id"]),
         "Party": coming["party"],
@@ -67,14 +70,15 @@ def coming_table(m: WipoTreaties) -> pd.DataFrame:
                                         "withdrawal": "withdrawal takes effect"}),
         "Deposited": people_dates(coming, "deposited", missing="—"),
         "Source": coming["source_id"],
-    })
+    }), "treaty_parties", [f"{t} {p}" for t, p in zip(coming["treaty_id"], coming["party"],
+                                                       strict=True)], sources="Source")
 
 
 def claims_table(m: WipoTreaties) -> pd.DataFrame:
     """Counts that sources state, beside the count the dated rows give on the same day."""
     c = m.claims
     described = m.key_figures.set_index("figure_id")["description"]
-    return pd.DataFrame({
+    return fact_table(pd.DataFrame({
         "What a source says": c["figure_id"].map(described),
         "Stated": c["stated"],
         "On": [("undated: compared on " + format_for_people(day)) if undated
@@ -83,7 +87,7 @@ def claims_table(m: WipoTreaties) -> pd.DataFrame:
         "Counted from the dated rows": c["computed"],
         "Agrees": c["agrees"].map({True: "yes", False: "no"}),
         "Sources": c["source_ids"].str.replace(";", "; "),
-    })
+    }), "key_figures", c["figure_id"], {"Stated": "value"}, disputed=m.disputed)
 
 
 def peer_matrix(m: WipoTreaties) -> pd.DataFrame:

@@ -3,7 +3,8 @@ computed once), `charts`, `words` (sentences, alt text, tables), `lanes` (its ca
 
 #: The clean tables this chapter reads, declared once: its loader reads these, the build
 #: re-runs the chapter when one of them changes, and its notebook's header lists them.
-TABLES = ("wto_accession_milestones", "wto_members", "wto_accessions", "key_figures", "sources")
+TABLES = ("wto_accession_milestones", "wto_members", "wto_accessions", "key_figures", "sources",
+          "discrepancies")
 
 #: The government whose accession the chapter follows.
 GOVERNMENT = "Belarus"

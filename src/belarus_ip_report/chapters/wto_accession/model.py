@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 
 from belarus_ip_report.chapters.wto_accession import GOVERNMENT, TABLES, membership, milestones
-from belarus_ip_report.curated import status
+from belarus_ip_report.curated import claims, status
 from belarus_ip_report.foundation.dates import Elapsed, PartialDate, whole_years_between
 
 #: Key figures the chapter quotes as the Foreign Ministry states them.
@@ -56,6 +56,8 @@ class WtoAccession:
     acceding_now: int
     #: Belarus and its peers: application, membership, years taken or waited so far.
     peers: pd.DataFrame
+    #: The values on which sources disagree (table, row key, column), as recorded.
+    disputed: set
 
     @property
     def own_duration(self) -> float:
@@ -91,6 +93,7 @@ def build(tables: dict[str, pd.DataFrame], as_of: date) -> WtoAccession:
         members_now=status.members_on(members, as_of),
         acceding_now=len(status.acceding_on(accessions, as_of)),
         peers=membership.peer_accessions(members, accessions, as_of),
+        disputed=claims.disputed(tables["discrepancies"]),
     )
 
 

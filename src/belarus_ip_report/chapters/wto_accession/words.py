@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import count_of, escape, in_words, people_dates
+from belarus_ip_report.chapters.prose import count_of, escape, fact_table, in_words, people_dates
 from belarus_ip_report.chapters.wto_accession import GOVERNMENT
 from belarus_ip_report.chapters.wto_accession.lanes import LANES
 from belarus_ip_report.foundation.dates import format_for_people
@@ -40,13 +40,14 @@ def rank_words(rank: int, superlative: str = "longest") -> str:
 def milestone_table(m: WtoAccession) -> pd.DataFrame:
     """Every milestone for readers: dates as people write them, lanes by name."""
     ordered = m.spans
-    return pd.DataFrame({
+    return fact_table(pd.DataFrame({
         "Date": people_dates(ordered, "date", "date_end"),
         "Event": ordered["description"],
         "Category": ordered["category"].map(lambda c: LANES[c].label.replace("\n", " ")),
         "Meeting": ordered["meeting_number"],
         "Sources": ordered["source_ids"].str.replace(";", "; "),
-    })
+    }), "wto_accession_milestones", ordered["milestone_id"],
+        {"Date": "date", "Meeting": "meeting_number"}, disputed=m.disputed)
 
 
 def peer_table(m: WtoAccession) -> pd.DataFrame:
