@@ -60,6 +60,12 @@ HELP = """usage: python3 tasks.py COMMAND [options]
   lab               JupyterLab at the project root (notebooks, data and README in reach);
                     stopping this command stops Lab
   pdf               write report/report.pdf from report/index.html (headless Chromium)
+  release           the reuse kit of this version in .cache/release/: a zip of the pages,
+                    the PDF, the clean tables, the data package, the citation, the changelog
+                    and SHA256SUMS, and .zenodo.json (refuses a dirty tree or stale outputs)
+  citation          write CITATION.cff and the README's citation from the settings
+  snapshot-wipo-lex DIR
+                    import treaty_parties from a dated copy of WIPO Lex's pages in DIR
   lock              recompile requirements.lock (every package, with hashes) from
                     requirements.txt with pip-tools, after you change a pin there
   bench             time set-up and build: fresh clones, the old way, larger data (not a test)
@@ -428,6 +434,9 @@ def main(argv: list[str]) -> int:
         "unit": ["-m", "pytest", "tests", "-m", "not build and not browser", "-q", *options],
         "nbval": ["-m", "pytest", "notebooks", "--nbval", "--nbval-current-env", *options],
         "pdf": ["-m", "belarus_ip_report.publishing.pdf", *options],
+        "release": ["-m", "belarus_ip_report.publishing.release", *options],
+        "citation": ["-m", "belarus_ip_report.publishing.citation", *options],
+        "snapshot-wipo-lex": ["-m", "belarus_ip_report.curated.wipo_lex", *options],
         "bench": [str(ROOT / "benchmarks" / "bench_build.py"), *options],
     }
     if command not in (*commands, "lab", "lock"):
