@@ -38,7 +38,8 @@ INSTALL_STAMP = VENV / "installed.sha256"
 LOCK = ROOT / "requirements.lock"
 UV_LOCK = ROOT / "requirements-uv.lock"
 TOOLS = ROOT / ".cache" / "tools"
-INSTALL_INPUTS = ("requirements.lock", "requirements.txt", "pyproject.toml")
+INSTALL_INPUTS = ("requirements.lock", "requirements.txt", "requirements-dev.txt",
+                  "pyproject.toml")
 #: The import name of the project's package, and the name of its .pth file in .venv.
 PACKAGE = "belarus_ip_report"
 PROJECT_PTH = SITE_PACKAGES / f"{PACKAGE}.pth"
@@ -67,7 +68,8 @@ HELP = """usage: python3 tasks.py COMMAND [options]
   snapshot-wipo-lex DIR
                     import treaty_parties from a dated copy of WIPO Lex's pages in DIR
   lock              recompile requirements.lock (every package, with hashes) from
-                    requirements.txt with pip-tools, after you change a pin there
+                    requirements.txt and requirements-dev.txt with pip-tools, after you
+                    change a pin there
   bench             time set-up and build: fresh clones, the old way, larger data (not a test)
   clean             remove the environment and the build cache (tracked files stay)
   help              this text
@@ -383,11 +385,11 @@ def project_metadata() -> tuple[str, str, str]:
 
 def lock() -> int:
     """Compile requirements.lock from requirements.txt with pip-tools (inside .venv)."""
-    print("Compiling requirements.lock from requirements.txt (a few minutes) ...", flush=True)
+    print("Compiling requirements.lock from requirements-dev.txt (a few minutes) ...", flush=True)
     return run_in_environment(
         "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
         "--strip-extras", "--no-emit-index-url", "--no-emit-find-links",
-        "--output-file", "requirements.lock", "requirements.txt")
+        "--output-file", "requirements.lock", "requirements-dev.txt")
 
 
 def lab(options: list[str]) -> int:
@@ -431,7 +433,8 @@ def main(argv: list[str]) -> int:
         "build": ["-m", "belarus_ip_report.publishing", *options],
         "test": ["-m", "pytest", "--nbval", "--nbval-current-env", "-n", "2", "--dist", "loadscope",
                  *options],
-        "unit": ["-m", "pytest", "tests", "-m", "not build and not browser", "-q", *options],
+        "unit": ["-m", "pytest", "tests", "-m", "not build and not browser", "-q", "-n", "2",
+                 *options],
         "nbval": ["-m", "pytest", "notebooks", "--nbval", "--nbval-current-env", *options],
         "pdf": ["-m", "belarus_ip_report.publishing.pdf", *options],
         "release": ["-m", "belarus_ip_report.publishing.release", *options],

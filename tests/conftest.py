@@ -16,7 +16,8 @@ from belarus_ip_report.foundation import paths  # noqa: E402
 
 #: Modules that run the real build in copies of the project (seconds each).
 BUILD_MODULES = {"test_build.py", "test_build_errors.py", "test_faults.py",
-                 "test_published_whole.py", "test_build_guards.py", "test_setup.py"}
+                 "test_published_whole.py", "test_build_guards.py", "test_setup.py",
+                 "test_release.py"}
 #: Fixtures that start Chromium.
 BROWSER_FIXTURES = {"browser", "loaded", "page"}
 

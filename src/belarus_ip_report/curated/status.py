@@ -36,12 +36,20 @@ def in_force_on(entry: PartialDate | None, day: date,
     return on_or_before(entry, day) and not on_or_before(withdrawn, day)
 
 
+def last_days(values: pd.Series) -> pd.Series:
+    """Each date's last possible day (NaT where there is none), for comparing many at once."""
+    return pd.Series(pd.to_datetime([d.last if known(d) else None for d in values]),
+                     index=values.index)
+
+
 def in_force_mask(frame: pd.DataFrame, day: date, entry: str = "in_force",
                   withdrawn: str | None = "withdrawal_effective") -> pd.Series:
-    """Which rows of `frame` are in force on `day`."""
-    ends = frame[withdrawn] if withdrawn else pd.Series(None, index=frame.index, dtype=object)
-    return pd.Series([in_force_on(e, day, w) for e, w in zip(frame[entry], ends, strict=True)],
-                     index=frame.index, dtype=bool)
+    """Which rows of `frame` are in force on `day` (the rule of `in_force_on`, row by row)."""
+    moment = pd.Timestamp(day)
+    began = last_days(frame[entry]) <= moment
+    if withdrawn is None:
+        return began.astype(bool)
+    return (began & ~(last_days(frame[withdrawn]) <= moment)).astype(bool)
 
 
 def parties_on(parties: pd.DataFrame, day: date) -> pd.DataFrame:

@@ -88,14 +88,18 @@ def peer_summary(peers: pd.DataFrame, administered: int) -> pd.DataFrame:
 def party_growth(parties: pd.DataFrame, treaties: pd.DataFrame, first_year: int, as_of: date,
                  treaty_ids: tuple[str, ...]) -> pd.DataFrame:
     """Contracting parties of the given treaties at the end of each year (the report's date
-    for the last), one column per treaty's short name: the growth of each treaty's reach."""
+    for the last), one column per treaty's short name: the growth of each treaty's reach,
+    counted by the rule of `curated.status` (the dates are read once, then compared)."""
     short = treaties.set_index("treaty_id")["short_name"]
     treaty_ids = tuple(t for t in treaty_ids if t in short.index)
+    rows_of = parties[parties["treaty_id"].isin(treaty_ids)]
+    began = status.last_days(rows_of["in_force"])
+    ended = status.last_days(rows_of["withdrawal_effective"])
     rows = []
     for year in range(first_year, as_of.year + 1):
-        day = min(date(year, 12, 31), as_of)
-        counts = status.party_counts(parties[parties["treaty_id"].isin(treaty_ids)], day)
-        rows.append({"year": year, **{short[t]: int(counts.get(t, 0)) for t in treaty_ids}})
+        moment = pd.Timestamp(min(date(year, 12, 31), as_of))
+        counted = rows_of["treaty_id"][(began <= moment) & ~(ended <= moment)].value_counts()
+        rows.append({"year": year, **{short[t]: int(counted.get(t, 0)) for t in treaty_ids}})
     return pd.DataFrame(rows)
 
 
