@@ -30,8 +30,7 @@ def evidence_entries() -> list[dict[str, str]]:
         items = []
         for row in rows.itertuples(index=False):
             source = sources.loc[row.source_id]
-            quote = (f' “<q>{html.escape(row.quote)}</q>”' if isinstance(row.quote, str)
-                     else "")
+            quote = (f" <q>{html.escape(row.quote)}</q>" if isinstance(row.quote, str) else "")
             note = f" {html.escape(row.note)}" if isinstance(row.note, str) else ""
             items.append(
                 f'<li><a href="#source-{html.escape(row.source_id)}">'
