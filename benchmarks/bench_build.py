@@ -36,6 +36,9 @@ import bench_setup
 
 from belarus_ip_report.foundation import paths
 
+sys.path.insert(0, str(paths.PROJECT_ROOT / "tests"))
+from projects import copy_project  # noqa: E402 - the tests' copy of the project, shared
+
 ROOT = paths.PROJECT_ROOT
 PARTS = ("build", "setup", "scale")
 TOUCHED_NOTEBOOK = "notebooks/02_wto_accession.ipynb"
@@ -116,7 +119,7 @@ def bench_build(runs: int, skip_tests: bool) -> None:
                                      "ours one chapter": []}
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         copy = Path(folder)
-        paths.copy_project(copy)
+        copy_project(copy)
         for run in range(runs):
             times["plain full"].append(plain_full_build(copy))
             times["ours full"].append(timed(ours(copy, "--force"), copy))

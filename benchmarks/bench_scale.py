@@ -24,6 +24,9 @@ from scale_data import scale
 
 from belarus_ip_report.foundation import paths
 
+sys.path.insert(0, str(paths.PROJECT_ROOT / "tests"))
+from projects import copy_project  # noqa: E402 - the tests' copy of the project, shared
+
 VALIDATE = """
 import resource, sys, time
 from pathlib import Path
@@ -105,7 +108,7 @@ def main(runs: int, factors: list[int], timeout: float) -> None:
           f"of {runs}; one forced build each, from an empty raster cache)", flush=True)
     for factor in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-scale-{factor}x-") as folder:
-            copy = paths.copy_project(Path(folder))
+            copy = copy_project(Path(folder))
             counts = scale(copy / "data" / "raw", factor)
             rows[factor] = raw_rows(copy / "data" / "raw")
             seconds, memory = validation(copy, runs)

@@ -17,7 +17,7 @@ import csv
 import io
 from pathlib import Path
 
-from belarus_ip_report.columns import SOURCE_SEPARATOR
+from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 
 #: Tables whose rows are multiplied, with their key column.
 SCALED = {"wto_members": "member", "wto_accessions": "government"}

@@ -23,6 +23,21 @@ from belarus_ip_report.publishing.pipeline import OUTPUT_FOLDERS
 SMALL_NOTEBOOKS = ("04_clean_tables.ipynb", "03_belarus_russia_ip.ipynb")
 
 
+def copy_project(target: Path) -> Path:
+    """Copy the project's own files (what git tracks, and new files it does not ignore) into
+    `target`: a sandbox for tests and benchmarks that must not touch the working tree."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+    for name in listed:
+        source = paths.PROJECT_ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
 def build_command(copy: Path, *args: str) -> tuple[list[str], dict[str, str]]:
     env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
     env["PYTHONPATH"] = str(copy / "src")
@@ -47,7 +62,7 @@ def project_copy(target: Path) -> Path:
     """A copy of the tracked files, with the raster cache of the project's own builds (charts
     whose drawing is unchanged are not rasterised again; `test_rastercache.py` shows that a
     cached raster is the one a fresh drawing gives)."""
-    copy = paths.copy_project(target)
+    copy = copy_project(target)
     if paths.RASTER_CACHE.is_dir():
         kept = paths.RASTER_CACHE.relative_to(paths.PROJECT_ROOT)
         shutil.copytree(paths.RASTER_CACHE, copy / kept)

@@ -6,8 +6,6 @@ directories; deriving the root from the package keeps them all pointing at the s
 
 import contextlib
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,21 +46,6 @@ def relative(path: Path) -> str:
         except ValueError:
             continue
     return Path(path).name
-
-
-def copy_project(target: Path) -> Path:
-    """Copy the project's own files (what git tracks, and new files it does not ignore) into
-    `target`: a sandbox for tests and benchmarks that must not touch the working tree."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
-    ).stdout.splitlines()
-    for name in listed:
-        source = PROJECT_ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
 
 
 @contextlib.contextmanager

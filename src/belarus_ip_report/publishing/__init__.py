@@ -1,7 +1,11 @@
-"""The build layer: executing notebooks, the cache, exporting the report and the PDF.
+"""The publishing layer: the build (`pipeline`: lock, staging, pre-flight, the notebooks run by
+`workers`/`execute` in their kernels, the all-or-nothing `publish`), the cache of input keys,
+the export of the two pages and the code pages (`report`, `evidence`, `appendices`,
+`code_pages`, `sanitize`, `checks`), the data package, the PDF, the citation, the changelog and
+the release kit.
 
-Notebooks never import this package; it imports the analysis, chart and text layers only
-through the notebooks it runs and the tables it reads.
+Notebooks never import this package (a test checks it); it reaches the chapters only through
+the notebooks it runs, and imports the chapters' declarations and the curated layer.
 """
 
 from belarus_ip_report.publishing.pipeline import BuildFailed, build, main

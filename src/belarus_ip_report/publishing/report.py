@@ -1,10 +1,11 @@
-"""The HTML report: one self-contained, offline page built from structure.
+"""The HTML report: two self-contained, offline pages built from structure: the story
+(`index.html`) and its evidence (`evidence.html`).
 
 The build reads each executed notebook into a structure (headings, prose, figures, tables),
 numbers chapters, figures and tables in reading order (`chapters.CHAPTERS`), and renders the
 page with the Jinja2 template `templates/page.html.j2`. Nothing rewrites HTML after the fact:
 prose is converted from the Markdown the notebooks hold, figures and tables are set from the
-metadata `charts.publish` and `show.show_table` attach to them. Each notebook also gets a light
+metadata `figures.publish` and `prose.show_table` attach to them. Each notebook also gets a light
 page with its code under `report/code/`. Every piece of HTML taken from a notebook passes an
 allowlist sanitizer (`sanitize`), and each finished page is checked against its promises
 (`checks.check_page`). The appendices are made in `appendices`.

@@ -7,7 +7,7 @@ survive, links keep only web addresses, places in the page and files of the proj
 comments, scripts and styles go with their content. So a Markdown cell holding
 `<meta http-equiv="refresh" ...>`, `<img src=x onerror=...>` or `<a href="javascript:...">`
 reaches no reader. Images have no place here: figures reach the report from the outputs
-`charts.publish` makes, with their alt text.
+`figures.publish` makes, with their alt text.
 
 The sanitizer writes its own serialisation of what it keeps: a character the notebook wrote as
 an entity (`&#x27;`, `&quot;`, `&#182;`) comes out as the character itself, which a browser
