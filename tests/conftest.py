@@ -32,10 +32,14 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project root in tmp_path holding a copy of the real raw tables."""
+    """A project root in tmp_path holding a copy of the real raw tables, which the loader
+    reads by default."""
+    from belarus_ip_report.curated import tables
+
     root = tmp_path.resolve() / "project"
     shutil.copytree(paths.RAW, root / "data" / "raw")
     monkeypatch.setattr(paths, "PROJECT_ROOT", root)
+    monkeypatch.setattr(tables.load_clean_tables, "__defaults__", (root / "data" / "raw",))
     return root
 
 

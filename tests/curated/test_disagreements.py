@@ -6,16 +6,12 @@ loader on a copy of the real data.
 
 from __future__ import annotations
 
-import csv
-import io
-import shutil
 from pathlib import Path
 
-import pytest
 from crossworlds import CLAIM, EVENT, problems, world
+from rawcopies import read_rows, write_rows
 
 from belarus_ip_report.curated import crosschecks, tables
-from belarus_ip_report.foundation import paths
 
 
 def test_a_discrepancy_with_two_claims_passes():
@@ -32,27 +28,6 @@ def test_a_discrepancy_needs_two_claims_and_one_decision():
         "'hague-date' (line 2) (the claims of one disagreement share this value)",
         "data/raw/discrepancies.csv, line 4, column 'discrepancy_id': 'lonely' has one claim; a "
         "disagreement needs two or more (add the claim of the other source)"]
-
-
-@pytest.fixture
-def raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path.resolve() / "project"
-    folder = root / "data" / "raw"
-    shutil.copytree(paths.RAW, folder)
-    monkeypatch.setattr(paths, "PROJECT_ROOT", root)
-    monkeypatch.setattr(tables.load_clean_tables, "__defaults__", (folder,))
-    return folder
-
-
-def read(folder: Path, name: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"),
-                                       newline="")))
-
-
-def write(folder: Path, name: str, records: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(records)
-    (folder / name).write_text(buffer.getvalue(), encoding="utf-8")
 
 
 # --- value_used: the decision the record names is what the table holds ------------------------
@@ -98,14 +73,14 @@ def test_a_value_used_of_a_descriptive_text_quotes_its_words():
 
 
 def test_the_real_loader_groups_the_claims_of_a_wrong_value_used(raw: Path):
-    claims = read(raw, "discrepancies.csv")
+    claims = read_rows(raw, "discrepancies.csv")
     header = claims[0]
     lines = [n for n, row in enumerate(claims, start=1)
              if row[0] == "wipo-member-count"]
     for line in lines:
         claims[line - 1][header.index("value_used")] = "194 (as of 2026-02-03)"
-    write(raw, "discrepancies.csv", claims)
-    figures = read(raw, "key_figures.csv")
+    write_rows(raw, "discrepancies.csv", claims)
+    figures = read_rows(raw, "key_figures.csv")
     figure_line = next(n for n, row in enumerate(figures, start=1)
                        if row[0] == "wipo-member-states")
     assert len(lines) == 6  # five more lines are shown in full

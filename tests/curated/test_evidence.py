@@ -8,17 +8,13 @@ real data with one problem put in, as the build would meet it.
 
 from __future__ import annotations
 
-import csv
-import io
-import shutil
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from crossworlds import EVENT, TREATY, evidence_for, problems, rows, world
+from rawcopies import read_rows, write_rows
 
 from belarus_ip_report.curated import crosschecks, tables
-from belarus_ip_report.foundation import paths
 
 
 def test_a_fully_evidenced_world_passes():
@@ -121,44 +117,23 @@ def test_membership_dates_shared_by_the_two_wto_tables_must_agree():
 # --- the real loader on a copy of the real data ---------------------------------------------
 
 
-@pytest.fixture
-def raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path.resolve() / "project"
-    folder = root / "data" / "raw"
-    shutil.copytree(paths.RAW, folder)
-    monkeypatch.setattr(paths, "PROJECT_ROOT", root)
-    monkeypatch.setattr(tables.load_clean_tables, "__defaults__", (folder,))
-    return folder
-
-
-def read(folder: Path, name: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"),
-                                       newline="")))
-
-
-def write(folder: Path, name: str, records: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(records)
-    (folder / name).write_text(buffer.getvalue(), encoding="utf-8")
-
-
 def test_the_build_refuses_a_fact_value_without_evidence(raw: Path):
-    evidence = read(raw, "evidence.csv")
+    evidence = read_rows(raw, "evidence.csv")
     header = evidence[0]
     target = next(r for r in evidence[1:] if r[header.index("table")] == "wipo_treaties"
                   and r[header.index("row_key")] == "beijing"
                   and r[header.index("column")] == "adopted")
-    write(raw, "evidence.csv", [r for r in evidence if r[:3] != target[:3]])
-    treaties = read(raw, "wipo_treaties.csv")
+    write_rows(raw, "evidence.csv", [r for r in evidence if r[:3] != target[:3]])
+    treaties = read_rows(raw, "wipo_treaties.csv")
     line = next(i for i, r in enumerate(treaties, start=1) if r[0] == "beijing")
     assert (f"data/raw/wipo_treaties.csv, line {line}, column 'adopted': '{target[3]}' has no "
             "evidence (row 'beijing')") in tables.raw_table_problems(raw)
 
 
 def test_the_build_refuses_evidence_citing_an_unknown_source(raw: Path):
-    evidence = read(raw, "evidence.csv")
+    evidence = read_rows(raw, "evidence.csv")
     evidence[1][evidence[0].index("source_id")] = "no-such-source"
-    write(raw, "evidence.csv", evidence)
+    write_rows(raw, "evidence.csv", evidence)
     assert ("data/raw/evidence.csv, line 2, column 'source_id': unknown source id "
             "'no-such-source'") in tables.raw_table_problems(raw)
 
