@@ -1,9 +1,9 @@
 """The clean tables as a Frictionless Data Package, and the data dictionary beside them.
 
-Both are generated from the one schema definition, the pandera schemas in `schemas`: the
-pandera checks stay the source of truth because the build validates with them (with line
-numbers and plain-language messages), and this module translates each column into a
-Frictionless field (type, format, description, allowed values, pattern, bounds, required),
+Both are generated from the one schema definition, the column declarations in `schemas`
+(`ColumnSpec` and its `Rule`s, which also make the pandera checks the build validates with):
+this module translates each declared column directly into a Frictionless field (type, format,
+description, allowed values, pattern, bounds, required),
 each table's key into a `primaryKey`, and every single-source column into a `foreignKey` to
 `sources`. Writing `datapackage.json` by hand would let it drift from the checks.
 """
@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandera.pandas as pa
-
-from belarus_ip_report.curated.columns import SOURCE_SEPARATOR, TableSpec
+from belarus_ip_report.curated.columns import SOURCE_SEPARATOR, ColumnSpec, TableSpec
 from belarus_ip_report.curated.schemas import FACT_TABLE_NAMES, TABLES
 from belarus_ip_report.foundation import settings
 from belarus_ip_report.foundation.dates import format_for_people
@@ -25,24 +23,23 @@ DATA_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 
 CODE_LICENCE = "MIT"
 
 
-def _constraints(column: pa.Column) -> dict:
+def _constraints(column: ColumnSpec) -> dict:
     constraints: dict = {}
     if not column.nullable:
         constraints["required"] = True
-    for check in column.checks:
-        stats = check.statistics or {}
-        if check.name == "isin":
-            constraints["enum"] = list(stats["allowed_values"])
-        elif check.name == "str_matches":
-            constraints["pattern"] = str(stats["pattern"]).strip("^$")
-        elif check.name == "greater_than_or_equal_to":
-            constraints["minimum"] = int(stats["min_value"])
-        elif check.name == "less_than_or_equal_to":
-            constraints["maximum"] = int(stats["max_value"])
+    for rule in column.rules:
+        if rule.kind == "isin":
+            constraints["enum"] = list(rule.value)
+        elif rule.kind == "str_matches":
+            constraints["pattern"] = str(rule.value).strip("^$")
+        elif rule.kind == "ge":
+            constraints["minimum"] = int(rule.value)
+        elif rule.kind == "le":
+            constraints["maximum"] = int(rule.value)
     return constraints
 
 
-def _field(name: str, column: pa.Column) -> dict:
+def _field(name: str, column: ColumnSpec) -> dict:
     metadata = column.metadata or {}
     field = {"name": name, "description": column.description}
     if "date_precisions" in metadata:
@@ -63,7 +60,7 @@ def _field(name: str, column: pa.Column) -> dict:
     return field
 
 
-def _date_companions(name: str, column: pa.Column) -> list[dict]:
+def _date_companions(name: str, column: ColumnSpec) -> list[dict]:
     required = {"constraints": {"required": True}} if not column.nullable else {}
     return [
         {"name": f"{name}_precision", "type": "string",
@@ -79,18 +76,18 @@ def _date_companions(name: str, column: pa.Column) -> list[dict]:
 
 def table_schema(spec: TableSpec) -> dict:
     fields = []
-    for name, column in spec.schema.columns.items():
+    for name, column in spec.columns.items():
         fields.append(_field(name, column))
         if column.metadata and "date_precisions" in column.metadata:
             fields += _date_companions(name, column)
     schema: dict = {"fields": fields, "primaryKey": list(spec.key), "missingValues": [""]}
-    foreign = [name for name, column in spec.schema.columns.items()
+    foreign = [name for name, column in spec.columns.items()
                if (column.metadata or {}).get("foreign_key") and name != "source_ids"]
     if foreign:
         schema["foreignKeys"] = [
             {"fields": [name], "reference": {"resource": resource, "fields": [field]}}
             for name in foreign
-            for resource, field in [spec.schema.columns[name].metadata["foreign_key"].split(".")]]
+            for resource, field in [spec.columns[name].metadata["foreign_key"].split(".")]]
     return schema
 
 
@@ -178,7 +175,7 @@ def data_readme() -> str:
     lines += ["", "## Allowed values of each category", "",
               "Generated from the same schemas; a value outside these lists stops the build.", ""]
     for spec in TABLES:
-        for name, column in spec.schema.columns.items():
+        for name, column in spec.columns.items():
             enum = _constraints(column).get("enum")
             if enum and spec.name in (*FACT_TABLE_NAMES, "sources", "evidence"):
                 lines.append(f"- `{spec.name}.{name}`: {', '.join(f'`{v}`' for v in enum)}")
