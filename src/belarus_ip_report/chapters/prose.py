@@ -9,6 +9,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from belarus_ip_report.chapters.language import Table, Text
+from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people
 
 NUMERIC_KINDS = "iuf"
@@ -33,6 +34,11 @@ def say(markdown: str | Text) -> None:
         display(Markdown(markdown.en), metadata={"lang": {"ru": markdown.ru}})
     else:
         display(Markdown(markdown))
+
+
+def source_list(ids: pd.Series) -> pd.Series:
+    """A `source_ids` column as readers see it: the ids with a space after each separator."""
+    return ids.str.replace(SOURCE_SEPARATOR, f"{SOURCE_SEPARATOR} ", regex=False)
 
 
 def anchor_of(*parts: str) -> str:
@@ -70,8 +76,9 @@ def _cell(frame: pd.DataFrame, row: int, column: str, value: object) -> str:
         return text
     key = attrs["keys"][row]
     if column == attrs.get("sources_column"):
-        return "; ".join(f'<a href="{EVIDENCE_PAGE}#source-{html.escape(s)}">{html.escape(s)}</a>'
-                         for s in str(value).replace(" ", "").split(";") if s)
+        return f"{SOURCE_SEPARATOR} ".join(
+            f'<a href="{EVIDENCE_PAGE}#source-{html.escape(s)}">{html.escape(s)}</a>'
+            for s in str(value).replace(" ", "").split(SOURCE_SEPARATOR) if s)
     data_column = attrs["evidence"].get(column)
     if data_column is None or str(value) in NO_VALUE:
         return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import fact_table, people_dates, table_html
+from belarus_ip_report.chapters.prose import fact_table, people_dates, source_list, table_html
 from belarus_ip_report.curated.schemas import TABLES
 from belarus_ip_report.curated.tables import load_table
 from belarus_ip_report.foundation import settings
@@ -73,7 +73,7 @@ def appendix_tables() -> list[dict[str, str]]:
          "body": table_html(fact_table(pd.DataFrame({
              "What the source states": figures["description"], "Value": figures["value"],
              "As of": people_dates(figures, "as_of", missing=""),
-             "Sources": figures["source_ids"].str.replace(";", "; ")}),
+             "Sources": source_list(figures["source_ids"])}),
              "key_figures", figures["figure_id"], {"Value": "value", "As of": "as_of"}))},
         {"anchor": "table-a2", "number": "A2",
          "caption": "Accessions to the WTO since 1995, completed and open",
@@ -84,7 +84,7 @@ def appendix_tables() -> list[dict[str, str]]:
                                           missing=""),
              "Member since": people_dates(accessions, "membership_date", missing=""),
              "Status": accessions["status"],
-             "Sources": accessions["source_ids"].str.replace(";", "; ")}),
+             "Sources": source_list(accessions["source_ids"])}),
              "wto_accessions", accessions["government"],
              {"Applied": "application_date", "Working party": "working_party_established",
               "Member since": "membership_date", "Status": "status"}))},
@@ -92,7 +92,7 @@ def appendix_tables() -> list[dict[str, str]]:
          "body": table_html(fact_table(pd.DataFrame({
              "Member": members["member"], "Member since": people_dates(members, "membership_date",
                                                           missing=""),
-             "Route": members["route"], "Sources": members["source_ids"].str.replace(";", "; ")}),
+             "Route": members["route"], "Sources": source_list(members["source_ids"])}),
              "wto_members", members["member"], {"Member since": "membership_date"}))},
     ]
 

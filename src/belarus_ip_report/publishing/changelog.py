@@ -16,9 +16,10 @@ import sys
 
 from belarus_ip_report.curated.schemas import TABLES
 from belarus_ip_report.foundation import paths
+from belarus_ip_report.foundation.dates import TEXT_PARTS
 
 #: Companion columns the cleaning adds to each date; their changes follow the date's own.
-COMPANIONS = ("_precision", "_earliest", "_latest")
+COMPANIONS = tuple(f"_{part}" for part in TEXT_PARTS)
 
 
 def rows_at(revision: str | None, name: str) -> list[dict[str, str]] | None:

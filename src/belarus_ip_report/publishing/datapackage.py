@@ -155,7 +155,7 @@ def data_readme() -> str:
         "```",
         "",
         "Text columns load as text, counts as numbers (floats where a column has empty cells; "
-        'add `dtype={"parties_count": "Int64"}` for whole numbers), the `_earliest` and '
+        'add `dtype={"value": "Int64"}` for whole numbers), the `_earliest` and '
         "`_latest` columns as dates. `source_ids` holds ids from `sources.csv` separated by "
         "`;`.",
         "",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from belarus_ip_report.chapters.belarus_russia_ip.kinds import KINDS, LEVEL_NAMES
-from belarus_ip_report.chapters.prose import escape, fact_table, people_dates
+from belarus_ip_report.chapters.prose import escape, fact_table, people_dates, source_list
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people, years_of
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def instrument_table(m: BelarusRussiaIp) -> pd.DataFrame:
         "Parties": table["parties"],
         "Kind": table["kind"].map(lambda kind: KINDS[kind].label),
         "Subject": table["subject"],
-        "Sources": table["source_ids"].str.replace(";", "; "),
+        "Sources": source_list(table["source_ids"]),
     }), "belarus_russia_ip", table["instrument_id"], {"Date": "date"}, disputed=m.disputed)
 
 
@@ -37,7 +37,7 @@ def ip_law_table(m: BelarusRussiaIp) -> pd.DataFrame:
         "Instrument": table["title"],
         "Level": table["level"].map(LEVEL_NAMES),
         "What it does": table["subject"],
-        "Sources": table["source_ids"].str.replace(";", "; "),
+        "Sources": source_list(table["source_ids"]),
     }), "belarus_ip_instruments", table["instrument_id"],
         {"Adopted or signed": "date", "In force for Belarus": "in_force"}, disputed=m.disputed)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import fact_table, people_dates
+from belarus_ip_report.chapters.prose import fact_table, people_dates, source_list
 from belarus_ip_report.chapters.wipo_treaties.fields import FIELDS
 from belarus_ip_report.foundation.dates import format_for_people
 
@@ -38,7 +38,7 @@ def status_table(m: WipoTreaties, party: bool) -> pd.DataFrame:
         "Belarus": table["belarus_status"].map(STATUS_WORDS),
         "Instrument": table["belarus_instrument"].map(INSTRUMENT_WORDS).fillna("—"),
         "In force for Belarus": people_dates(table, "belarus_in_force", missing="—"),
-        "Sources": table["source_ids"].str.replace(";", "; "),
+        "Sources": source_list(table["source_ids"]),
     }).reset_index(drop=True), "wipo_treaties", table["treaty_id"],
         {"Adopted": "adopted", "In force": "in_force", "Belarus": "belarus_status",
          "Instrument": "belarus_instrument", "In force for Belarus": "belarus_in_force"},
@@ -86,7 +86,7 @@ def claims_table(m: WipoTreaties) -> pd.DataFrame:
                in zip(c["as_of"], c["compared_on"], c["undated"], strict=True)],
         "Counted from the dated rows": c["computed"],
         "Agrees": c["agrees"].map({True: "yes", False: "no"}),
-        "Sources": c["source_ids"].str.replace(";", "; "),
+        "Sources": source_list(c["source_ids"]),
     }), "key_figures", c["figure_id"], {"Stated": "value"}, disputed=m.disputed)
 
 

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import count_of, escape, fact_table, in_words, people_dates
+from belarus_ip_report.chapters.prose import (
+    count_of,
+    escape,
+    fact_table,
+    in_words,
+    people_dates,
+    source_list,
+)
 from belarus_ip_report.chapters.wto_accession import GOVERNMENT
 from belarus_ip_report.chapters.wto_accession.lanes import LANES
 from belarus_ip_report.foundation.dates import format_for_people
@@ -45,7 +52,7 @@ def milestone_table(m: WtoAccession) -> pd.DataFrame:
         "Event": ordered["description"],
         "Category": ordered["category"].map(lambda c: LANES[c].label.replace("\n", " ")),
         "Meeting": ordered["meeting_number"],
-        "Sources": ordered["source_ids"].str.replace(";", "; "),
+        "Sources": source_list(ordered["source_ids"]),
     }), "wto_accession_milestones", ordered["milestone_id"],
         {"Date": "date", "Meeting": "meeting_number"}, disputed=m.disputed)
 
