@@ -29,7 +29,8 @@ STATED_QUANTITIES = ("wipo_member_states", "wipo_treaties_administered", "belaru
                      "wto_acceding_governments")
 
 
-WIPO_EVENT_CATEGORIES = ("membership", "treaty_instrument", "agreement", "memorandum", "visit")
+WIPO_EVENT_CATEGORIES = ("membership", "treaty_instrument", "agreement", "memorandum", "visit",
+                         "statement")
 
 
 WTO_CATEGORIES = (
