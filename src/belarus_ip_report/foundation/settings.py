@@ -12,7 +12,7 @@ AS_OF = date(2026, 12, 4)
 REPORT_TITLE = "Belarus in the international intellectual-property and trade system"
 
 #: The version of the report and its data package (pyproject.toml reads it from here).
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 #: Who the report is by, as a citation names it.
 AUTHOR = "The authors of the Belarus IP report"
