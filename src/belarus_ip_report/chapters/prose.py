@@ -115,19 +115,19 @@ def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
 
 
 def show_table(frame: pd.DataFrame | Table, caption: str | Text | None = None) -> None:
-    """Show a table; the report numbers it and sets its caption from the metadata. A `Table`
-    with a `Text` caption shows its English and carries its Russian to the export."""
+    """Show a table (its HTML, kept once in the output); the report numbers it and writes its
+    caption from the metadata. A `Table` with a `Text` caption shows its English and carries
+    its Russian to the export."""
     if isinstance(frame, Table):
         if not isinstance(caption, Text):
             raise ValueError("a table in both languages needs its caption in both (a Text)")
         display(HTML(table_html(frame.en, caption.en)),
-                metadata={"table": {"caption": caption.en, "body": table_html(frame.en)},
+                metadata={"table": {"caption": caption.en},
                           "lang": {"ru": {"table": {"caption": caption.ru,
                                                     "body": table_html(frame.ru)}}}})
         return
     caption = caption.en if isinstance(caption, Text) else caption
-    display(HTML(table_html(frame, caption)),
-            metadata={"table": {"caption": caption or "", "body": table_html(frame)}})
+    display(HTML(table_html(frame, caption)), metadata={"table": {"caption": caption or ""}})
 
 
 def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None,

@@ -190,8 +190,8 @@ def _output_block(chapter: Chapter, output: dict, counter: Counter) -> None:
     elif "table" in metadata:
         counter.tables += 1
         table = metadata["table"]
-        chapter.blocks.append(Block("table", table=Table(counter.tables, table["caption"],
-                                                         clean_html(table["body"]))))
+        chapter.blocks.append(Block("table", table=Table(
+            counter.tables, table["caption"], clean_html("".join(data["text/html"])))))
     elif "text/markdown" in data:
         chapter.blocks.append(Block("html", html=prose("".join(data["text/markdown"]))))
     elif "text/html" in data:
