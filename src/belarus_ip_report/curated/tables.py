@@ -27,6 +27,7 @@ from belarus_ip_report.curated.cellchecks import (
 from belarus_ip_report.curated.columns import TableSpec
 from belarus_ip_report.curated.crosschecks import RawRows, check_cross_tables
 from belarus_ip_report.curated.csvfiles import RawTable, frame_to_csv, read_raw_table
+from belarus_ip_report.curated.readertext import russian_problems
 from belarus_ip_report.curated.schemas import TABLES, TABLES_BY_NAME
 from belarus_ip_report.curated.trustedtext import text_problems
 from belarus_ip_report.foundation import paths, settings
@@ -66,6 +67,7 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
         for column in spec.source_id_columns:
             problems += check_source_ids(raw, frame, set(known_sources), column)
     problems += text_problems(raw)
+    problems += russian_problems(raw)
     raise_all(problems)
     return CleanTable(spec, _with_typed_dates(spec, frame), len(frame), raw.changes)
 
