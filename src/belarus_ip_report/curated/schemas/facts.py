@@ -141,9 +141,9 @@ WTO_ACCESSION_MILESTONES = table(
         "category": category(WTO_CATEGORIES, "Lane of the accession story."),
         "meeting_number": count("Number of the working-party meeting, for meetings.",
                                 nullable=True, minimum=1, maximum=100, evidence=True),
-        "description": text("What happened, in the project's words."),
-        "chart_note": text("A few words the accession timeline writes beside the milestone "
-                           "(empty for most).", nullable=True),
+        "description": reader_text("What happened, in the project's words."),
+        "chart_note": reader_text("A few words the accession timeline writes beside the "
+                                  "milestone (empty for most).", nullable=True),
         "source_ids": source_ids(),
     },
     checks=[
@@ -162,7 +162,7 @@ WTO_MEMBERS = table(
     key=("member",),
     sort_by=("membership_date", "member"),
     columns={
-        "member": text("Member's name as the WTO lists it.", kind="name"),
+        "member": reader_text("Member's name as the WTO lists it.", kind="name"),
         "membership_date": partial_date(
             "Date of WTO membership; empty where no source the project saw gives it.",
             nullable=True, evidence=True, earliest=1947),
@@ -182,7 +182,7 @@ WTO_ACCESSIONS = table(
     key=("government",),
     sort_by=("application_date", "government"),
     columns={
-        "government": text("Acceding government.", kind="name"),
+        "government": reader_text("Acceding government.", kind="name"),
         "application_date": partial_date(
             "Date the application for accession was made; empty where no source gives it.",
             nullable=True, evidence=True, earliest=1947),
