@@ -258,7 +258,7 @@ CONTEXT_EVENTS = table(
         "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
         "date": partial_date("Date of the event.", evidence=True),
         "organisation": category(ORGANISATIONS, "Organisation concerned."),
-        "description": text("What happened, in the project's words."),
+        "description": reader_text("What happened, in the project's words."),
         "source_ids": source_ids(),
     },
 )
