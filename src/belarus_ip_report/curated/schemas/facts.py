@@ -274,9 +274,9 @@ KEY_FIGURES = table(
         "value": count("The number the source states.", evidence=True),
         "qualifier": category(("exactly", "more_than", "around"),
                               "Whether the source gives the number exactly or as a bound."),
-        "unit": text("What is counted."),
+        "unit": reader_text("What is counted."),
         "as_of": partial_date("Date the figure refers to.", nullable=True, evidence=True),
-        "description": text("The figure in a sentence, in the project's words."),
+        "description": reader_text("The figure in a sentence, in the project's words."),
         "quantity": category(STATED_QUANTITIES, "What the figure counts, where the tables hold "
                              "it as dated rows: the report then compares the stated figure with "
                              "the count computed on its date, and never states it in its own "
