@@ -87,7 +87,8 @@ TREATY_PARTIES = table(
     columns={
         "treaty_id": foreign_key("wipo_treaties", "treaty_id",
                                  "The treaty (an id from `wipo_treaties`)."),
-        "party": text("The contracting party, as WIPO Lex names it."),
+        "party": reader_text("The contracting party, as WIPO Lex names it.", kind="name",
+                             russian="The import takes it from data/raw/party_names_ru.csv."),
         "signed": partial_date("Date the party signed the treaty, where it did.",
                                nullable=True, precisions=("day",)),
         "instrument": category(PARTY_INSTRUMENTS, "Instrument by which the party joined, as the "
