@@ -51,8 +51,8 @@ def test_a_reader_text_column_brings_its_russian_right_after_it():
                                   "other"]
     assert spec.russian_columns == {"description": "description_ru", "note": "note_ru"}
     assert spec.columns["description_ru"].description.startswith("The same in Russian")
-    # Required where the English has a value: `readertext` checks it row by row.
-    assert spec.columns["description_ru"].nullable
+    # Required as its English is (`readertext` says so row by row, with what to do).
+    assert not spec.columns["description_ru"].nullable and spec.columns["note_ru"].nullable
 
 
 def test_the_declared_reader_texts_of_the_data():
@@ -80,6 +80,8 @@ def test_the_data_dictionary_describes_each_russian_column():
     lines = {(row["table"], row["column"]): row for row in data_dictionary()}
     member = lines[("wto_members", "member_ru")]
     assert member["definition"].startswith("The same in Russian")
+    assert member["required"] == "yes"
+    assert lines[("wto_accession_milestones", "chart_note_ru")]["required"] == "no"
     assert "required wherever member has a value" in member["definition"]
     assert lines[("treaty_parties", "party_ru")]["definition"].endswith(
         "The import takes it from data/raw/party_names_ru.csv.")

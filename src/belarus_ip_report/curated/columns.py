@@ -110,12 +110,12 @@ def reader_text(description: str, *, nullable: bool = False, kind: str | None = 
 
 
 def _russian_of(name: str, column: ColumnSpec) -> ColumnSpec:
-    """The Russian companion of reader-text column `name`: text of the same kind, empty
-    exactly where `name` is (checked by `readertext`, which names the row and what to do)."""
+    """The Russian companion of reader-text column `name`: text of the same kind, required as
+    `name` is and empty exactly where it is (`readertext` checks it and says what to do)."""
     more = (column.metadata or {})["reader_text"]
     companion = text(f"The same in Russian, as the Russian edition shows it (required wherever "
-                     f"{name} has a value).{' ' + more if more else ''}", nullable=True,
-                     kind=column.text_kind)
+                     f"{name} has a value).{' ' + more if more else ''}",
+                     nullable=column.nullable, kind=column.text_kind)
     return replace(companion, metadata={**(companion.metadata or {}), "russian_of": name})
 
 

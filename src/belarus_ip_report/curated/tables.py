@@ -55,6 +55,7 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
         frame[column], found = parse_integers(raw, frame[column], column)
         problems += found
     problems += check_unique_key(raw, frame)
+    problems += russian_problems(raw)  # said with what to do, before the schema's words
     reported = {(error.line, error.column) for error in problems}
     from pandera.errors import SchemaErrors  # here: loading a clean table needs no pandera
 
@@ -67,7 +68,6 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
         for column in spec.source_id_columns:
             problems += check_source_ids(raw, frame, set(known_sources), column)
     problems += text_problems(raw)
-    problems += russian_problems(raw)
     raise_all(problems)
     return CleanTable(spec, _with_typed_dates(spec, frame), len(frame), raw.changes)
 
