@@ -233,11 +233,11 @@ def test_a_column_named_twice_names_the_header_line_and_the_column(raw):
 
 def test_columns_out_of_order_name_the_header_line(raw):
     rows = read_rows(raw, MEMBERS)
-    swap = [0, 2, 1, 3, 4]  # route before membership_date
+    swap = [0, 1, 3, 2, 4, 5]  # route before membership_date
     write_rows(raw, MEMBERS, [[row[i] for i in swap] for row in rows])
     error = load_error(raw)
     # The first column out of place is named; the hint gives the expected order.
     assert_names(error, MEMBERS, 1, "route")
     assert "columns are out of order" in error.message
-    assert "'membership_date' belongs in position 2" in error.message
-    assert "member, membership_date, route, source_ids, notes" in error.message
+    assert "'membership_date' belongs in position 3" in error.message
+    assert "member, member_ru, membership_date, route, source_ids, notes" in error.message

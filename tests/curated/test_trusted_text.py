@@ -150,7 +150,7 @@ def test_a_name_in_another_script_that_looks_the_same_names_both_rows(raw):
     rows = rows_of(raw, MEMBERS)
     mexico = line_of(raw, MEMBERS, "Mexico")
     # Every letter Cyrillic: one script, so only the comparison of the rows can see it.
-    rows.append(["\u041c\u0435\u0445\u0456\u0441\u043e", "", "original",
+    rows.append(["\u041c\u0435\u0445\u0456\u0441\u043e", "Мексика", "", "original",
                  "wto-members-observers", ""])
     write(raw, MEMBERS, rows)
     error = problem_at(raw, MEMBERS, len(rows), "member")

@@ -70,9 +70,9 @@ def test_a_bad_date_is_one_line_naming_file_line_and_column(corrupted_raw):
     ("content", "expected"),
     [
         (b"", "data/raw/wto_members.csv: the file is empty (it needs a header line and rows)"),
-        (b"member,membership_date,route,source_ids,notes\n",
+        (b"member,member_ru,membership_date,route,source_ids,notes\n",
          "data/raw/wto_members.csv, line 1: the table has a header but no rows"),
-        (b"member,membership_date,route,source_ids,notes\nCura\xe7ao,,accession,x,\n",
+        (b"member,member_ru,membership_date,route,source_ids,notes\nCura\xe7ao,,,accession,x,\n",
          "data/raw/wto_members.csv, line 2: not UTF-8 text (byte 0xe7) (save the file as "
          "UTF-8)"),
     ],

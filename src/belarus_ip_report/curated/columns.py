@@ -3,6 +3,8 @@
 Each builder returns a `ColumnSpec`: the column's type, its checks (`Rule`), a description
 (which the data dictionary and the data package reuse) and what the loader needs to know:
 partial dates, their earliest year, counts, source ids, and the columns that take evidence.
+Text that readers see is declared with `reader_text`: the table then holds its Russian beside
+it, in the column `<name>_ru` that `table` adds right after it.
 The pandera schema that validates a table is made from these only when it is first needed
 (`TableSpec.schema`): a chapter's kernel, which only loads clean tables, never imports
 pandera.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -92,6 +94,38 @@ def text(description: str, *, nullable: bool = False, pattern: str | None = None
                       "no leading or trailing white space"))
     return ColumnSpec("str", tuple(rules), description, nullable,
                       {"text": kind} if kind else None)
+
+
+#: The suffix of the Russian companion of a reader-text column: `description_ru`.
+RUSSIAN = "_ru"
+
+
+def reader_text(description: str, *, nullable: bool = False, kind: str | None = None,
+                russian: str = "") -> ColumnSpec:
+    """Text that readers see, declared once with its Russian: `table` places `<name>_ru`
+    right after it (described by `russian`, where it needs more than 'the same in Russian'),
+    and `readertext` requires it wherever this column has a value."""
+    column = text(description, nullable=nullable, kind=kind)
+    return replace(column, metadata={**(column.metadata or {}), "reader_text": russian})
+
+
+def _russian_of(name: str, column: ColumnSpec) -> ColumnSpec:
+    """The Russian companion of reader-text column `name`: text of the same kind, required as
+    `name` is and empty exactly where it is (`readertext` checks it and says what to do)."""
+    more = (column.metadata or {})["reader_text"]
+    companion = text(f"The same in Russian, as the Russian edition shows it (required wherever "
+                     f"{name} has a value).{' ' + more if more else ''}",
+                     nullable=column.nullable, kind=column.text_kind)
+    return replace(companion, metadata={**(companion.metadata or {}), "russian_of": name})
+
+
+def _with_russian(columns: dict[str, ColumnSpec]) -> dict[str, ColumnSpec]:
+    out: dict[str, ColumnSpec] = {}
+    for name, column in columns.items():
+        out[name] = column
+        if column.metadata and "reader_text" in column.metadata:
+            out[f"{name}{RUSSIAN}"] = _russian_of(name, column)
+    return out
 
 
 #: What a web address looks like in a raw table (`trustedtext` checks the rest).
@@ -199,6 +233,12 @@ class TableSpec:
                 if column.dtype == "str" and name not in dates]
 
     @property
+    def russian_columns(self) -> dict[str, str]:
+        """Each reader-text column and its Russian companion: {'description': 'description_ru'}."""
+        return {column.metadata["russian_of"]: name for name, column in self.columns.items()
+                if column.metadata and "russian_of" in column.metadata}
+
+    @property
     def integer_columns(self) -> list[str]:
         return [name for name, column in self.columns.items() if column.dtype == "Int64"]
 
@@ -221,9 +261,9 @@ class TableSpec:
 
 def table(name: str, description: str, key: tuple[str, ...], sort_by: tuple[str, ...],
           columns: dict[str, ColumnSpec], checks: list[Rule] | None = None) -> TableSpec:
-    return TableSpec(name, description, key, sort_by, columns, tuple(checks or ()))
-
-
+    """A table; each `reader_text` column is followed by its Russian companion."""
+    return TableSpec(name, description, key, sort_by, _with_russian(columns),
+                     tuple(checks or ()))
 
 
 def later_or_equal(first: str, second: str) -> Rule:

@@ -23,6 +23,11 @@ QUOTED_HINT = ("quote in value_used the words the table uses for it (what led to
                "in reason), or correct the table")
 
 
+def _text(value: object) -> str | None:
+    """A cell as text, None where it is empty (pandas' NA compares as neither equal nor not)."""
+    return value if isinstance(value, str) else None
+
+
 def discrepancies_are_coherent(raw: Mapping[str, RawRows]) -> list[DataError]:
     claims = raw["discrepancies"]
     indexes = {name: index_rows(raw[name], key_of(name)) for name in FACT_TABLE_NAMES}
@@ -41,8 +46,9 @@ def discrepancies_are_coherent(raw: Mapping[str, RawRows]) -> list[DataError]:
                                           f"{raw[row.table].file}", line=line, column="column"))
         if row.discrepancy_id in first_of:
             first = claims.frame.iloc[first_of[row.discrepancy_id]]
-            for column in ("topic", "table", "row_key", "column", "value_used", "reason"):
-                if getattr(row, column) != first[column]:
+            for column in ("topic", "topic_ru", "table", "row_key", "column", "value_used",
+                           "reason", "reason_ru"):
+                if _text(getattr(row, column)) != _text(first[column]):
                     problems.append(DataError(
                         claims.file, f"differs from the first claim of '{row.discrepancy_id}' "
                         f"(line {claims.line(first_of[row.discrepancy_id])})", line=line,

@@ -27,6 +27,7 @@ from belarus_ip_report.curated.cellchecks import (
 from belarus_ip_report.curated.columns import TableSpec
 from belarus_ip_report.curated.crosschecks import RawRows, check_cross_tables
 from belarus_ip_report.curated.csvfiles import RawTable, frame_to_csv, read_raw_table
+from belarus_ip_report.curated.readertext import russian_problems
 from belarus_ip_report.curated.schemas import TABLES, TABLES_BY_NAME
 from belarus_ip_report.curated.trustedtext import text_problems
 from belarus_ip_report.foundation import paths, settings
@@ -54,6 +55,7 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
         frame[column], found = parse_integers(raw, frame[column], column)
         problems += found
     problems += check_unique_key(raw, frame)
+    problems += russian_problems(raw)  # said with what to do, before the schema's words
     reported = {(error.line, error.column) for error in problems}
     from pandera.errors import SchemaErrors  # here: loading a clean table needs no pandera
 

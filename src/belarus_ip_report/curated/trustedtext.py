@@ -5,10 +5,11 @@
   such as `=HYPERLINK(...)` would run there. White space around a value is trimmed first (and
   reported) by `csvfiles`, so the check applies to what follows it. Dates and counts are not
   text: their columns are typed and checked on their own.
-- Keys, the columns that name a key of another table, and names (members, governments,
-  parties, publishers) are in Unicode's composed form (NFC), never mix Latin, Cyrillic and
-  Greek letters in one word, and no two of them differ only by look-alike letters
-  (`lookalikes`): 'Belаrus' with a Cyrillic 'а' is refused, naming both rows.
+- Keys, the columns that name a key of another table, names (members, governments,
+  parties, publishers) and the Russian of reader text (`readertext`) are in Unicode's composed
+  form (NFC) and never mix Latin, Cyrillic and Greek letters in one word; no two keys or names
+  differ only by look-alike letters (`lookalikes`): 'Belаrus' with a Cyrillic 'а' is refused,
+  naming both rows.
 - Source addresses carry no user name or password, are at most `MAX_ADDRESS_LENGTH`
   characters long, and their host is written in one script (or in its ASCII form, xn--...).
 
@@ -40,8 +41,10 @@ def text_problems(raw: RawTable) -> list[DataError]:
     """Every problem of this kind in one raw table (trimmed text cells, before typing)."""
     spec = raw.spec
     problems: list[DataError] = []
+    russian = set(spec.russian_columns.values())
     for column in spec.text_columns:
-        trusted = column in spec.key or spec.columns[column].text_kind in ("name", "key")
+        trusted = (column in spec.key or column in russian
+                   or spec.columns[column].text_kind in ("name", "key"))
         values: dict[str, int] = {}
         for position, value in enumerate(raw.frame[column]):
             if not isinstance(value, str):

@@ -9,6 +9,13 @@ other treaties, entered by hand from the best record in reach, are kept as they 
 records the copy beside the data in `data/snapshots/wipo_lex.json`: the original address of each
 page, the copy's address and date, and the SHA-256 of every page as read. The parser is a pure
 function of a page's HTML; an unexpected page stops the import with the file and what is wrong.
+
+Every row carries the party's Russian name (`party_ru`), looked up by its WIPO Lex name in
+`data/raw/party_names_ru.csv`, which maintainers keep: one row per party (party, party_ru,
+source), `source` saying what the Russian follows: `un-short-name` for a state, the UN's Russian
+short name (the form WIPO's Russian pages use), `organisation-name` for an intergovernmental
+organisation, its Russian name with its abbreviation. A party the file has no Russian for stops
+the import before anything is written, naming the party.
 """
 
 from __future__ import annotations
@@ -28,9 +35,12 @@ COPY_REPO = "mgaldino/treaties-ideal-point"
 COPY_COMMIT = "746a24fa99b65d0834f8cd6b79f458a180c338cf"
 COPY_DIR = "data/raw/wipo_treaties/html"
 WIPOLEX_CP_URL = "https://www.wipo.int/wipolex/en/treaties/ShowResults?search_what=C&treaty_id={n}"
-COLUMNS = ["treaty_id", "party", "signed", "instrument", "deposited", "in_force",
-           "withdrawal_deposited", "withdrawal_effective", "source_id", "notes"]
+#: The columns read from a page, in the table's order.
+PAGE_COLUMNS = ["party", "signed", "instrument", "deposited", "in_force", "withdrawal_deposited",
+                "withdrawal_effective"]
+COLUMNS = ["treaty_id", "party", "party_ru", *PAGE_COLUMNS[1:], "source_id", "notes"]
 MANIFEST = paths.DATA / "snapshots" / "wipo_lex.json"
+PARTY_NAMES = paths.RAW / "party_names_ru.csv"
 
 # WIPO Lex numeric treaty id -> (project treaty_id, page title as WIPO Lex shows it, copy file name)
 WIPOLEX_TREATIES = {
@@ -63,10 +73,35 @@ WIPOLEX_TREATIES = {
 }
 
 
+class MissingRussianName(ValueError):
+    """A party of the import has no Russian name in the maintained list."""
+
+
+def russian_party_names(names: Path = PARTY_NAMES) -> dict[str, str]:
+    """WIPO Lex's name of each party -> its Russian name, from `names`."""
+    with names.open(encoding="utf-8", newline="") as handle:
+        return {row["party"]: row["party_ru"] for row in csv.DictReader(handle)
+                if row.get("party") and row.get("party_ru")}
+
+
+def with_russian_names(rows: list[dict], names: Path = PARTY_NAMES) -> list[dict]:
+    """`rows` with `party_ru` from `names`; MissingRussianName names every party it lacks."""
+    russian = russian_party_names(names)
+    missing = sorted({row["party"] for row in rows} - set(russian))
+    if missing:
+        listed = ", ".join(f"'{party}'" for party in missing)
+        raise MissingRussianName(
+            f"{paths.relative(names)} has no Russian name for {listed}: add a row "
+            "(party,party_ru,source) for each, with the UN's Russian short name, and import "
+            "again; nothing was written")
+    return [{**row, "party_ru": russian[row["party"]]} for row in rows]
+
+
 def import_snapshot(snapshot_dir: Path, table: Path = paths.RAW / "treaty_parties.csv",
-                    manifest: Path = MANIFEST) -> int:
-    """Parse every page in `snapshot_dir` into `table` and record the copy in `manifest`;
-    return the number of rows written from the pages."""
+                    manifest: Path = MANIFEST, names: Path = PARTY_NAMES) -> int:
+    """Parse every page in `snapshot_dir` into `table`, each party with its Russian name from
+    `names`, and record the copy in `manifest`; return the number of rows written from the
+    pages."""
     access_log = json.loads((snapshot_dir / "access_log.json").read_text(encoding="utf-8"))
     imported: list[dict] = []
     files = []
@@ -83,7 +118,7 @@ def import_snapshot(snapshot_dir: Path, table: Path = paths.RAW / "treaty_partie
             raise ValueError(f"{page.name}: the page is titled {meta['title']!r}, expected "
                              f"{title!r} for WIPO Lex treaty {number}")
         for row in parse_contracting_parties(html):
-            imported.append({"treaty_id": treaty_id, **{k: row[k] for k in COLUMNS[1:8]},
+            imported.append({"treaty_id": treaty_id, **{k: row[k] for k in PAGE_COLUMNS},
                              "source_id": f"wipolex-parties-{treaty_id}", "notes": row["notes"]})
         files.append({"treaty_id": treaty_id, "original_url": WIPOLEX_CP_URL.format(n=number),
                       "copy_url": f"https://github.com/{COPY_REPO}/blob/{COPY_COMMIT}/"
@@ -93,7 +128,8 @@ def import_snapshot(snapshot_dir: Path, table: Path = paths.RAW / "treaty_partie
     from_pages = {row["treaty_id"] for row in imported}
     with table.open(encoding="utf-8", newline="") as handle:
         kept = [row for row in csv.DictReader(handle) if row["treaty_id"] not in from_pages]
-    rows = sorted([*imported, *kept], key=lambda r: (r["treaty_id"], r["party"]))
+    rows = with_russian_names(sorted([*imported, *kept],
+                                     key=lambda r: (r["treaty_id"], r["party"])), names)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()

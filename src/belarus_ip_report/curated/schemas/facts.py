@@ -12,6 +12,7 @@ from belarus_ip_report.curated.columns import (
     later_or_equal,
     notes,
     partial_date,
+    reader_text,
     row_rule,
     source_id,
     source_ids,
@@ -50,8 +51,8 @@ WIPO_TREATIES = table(
     sort_by=("adopted", "treaty_id"),
     columns={
         "treaty_id": text("Short stable id of the treaty.", pattern=SOURCE_ID.pattern),
-        "short_name": text("Name the report uses."),
-        "full_name": text("Official name."),
+        "short_name": reader_text("Name the report uses."),
+        "full_name": reader_text("Official name."),
         "field": category(FIELDS, "Area of IP law."),
         "wipo_group": category(WIPO_GROUPS, "WIPO's own grouping of the treaties it administers."),
         "adopted": partial_date("Date the treaty was adopted; empty where no source gives it.",
@@ -86,7 +87,8 @@ TREATY_PARTIES = table(
     columns={
         "treaty_id": foreign_key("wipo_treaties", "treaty_id",
                                  "The treaty (an id from `wipo_treaties`)."),
-        "party": text("The contracting party, as WIPO Lex names it."),
+        "party": reader_text("The contracting party, as WIPO Lex names it.", kind="name",
+                             russian="The import takes it from data/raw/party_names_ru.csv."),
         "signed": partial_date("Date the party signed the treaty, where it did.",
                                nullable=True, precisions=("day",)),
         "instrument": category(PARTY_INSTRUMENTS, "Instrument by which the party joined, as the "
@@ -119,7 +121,7 @@ BELARUS_WIPO_EVENTS = table(
         "date_end": partial_date("Last day, for events that span several days.", nullable=True,
                                  evidence=True, earliest=1967),
         "category": category(WIPO_EVENT_CATEGORIES, "Kind of event."),
-        "description": text("What happened, in the project's words."),
+        "description": reader_text("What happened, in the project's words."),
         "source_ids": source_ids(),
     },
     checks=[later_or_equal("date", "date_end")],
@@ -140,9 +142,9 @@ WTO_ACCESSION_MILESTONES = table(
         "category": category(WTO_CATEGORIES, "Lane of the accession story."),
         "meeting_number": count("Number of the working-party meeting, for meetings.",
                                 nullable=True, minimum=1, maximum=100, evidence=True),
-        "description": text("What happened, in the project's words."),
-        "chart_note": text("A few words the accession timeline writes beside the milestone "
-                           "(empty for most).", nullable=True),
+        "description": reader_text("What happened, in the project's words."),
+        "chart_note": reader_text("A few words the accession timeline writes beside the "
+                                  "milestone (empty for most).", nullable=True),
         "source_ids": source_ids(),
     },
     checks=[
@@ -161,7 +163,7 @@ WTO_MEMBERS = table(
     key=("member",),
     sort_by=("membership_date", "member"),
     columns={
-        "member": text("Member's name as the WTO lists it.", kind="name"),
+        "member": reader_text("Member's name as the WTO lists it.", kind="name"),
         "membership_date": partial_date(
             "Date of WTO membership; empty where no source the project saw gives it.",
             nullable=True, evidence=True, earliest=1947),
@@ -181,7 +183,7 @@ WTO_ACCESSIONS = table(
     key=("government",),
     sort_by=("application_date", "government"),
     columns={
-        "government": text("Acceding government.", kind="name"),
+        "government": reader_text("Acceding government.", kind="name"),
         "application_date": partial_date(
             "Date the application for accession was made; empty where no source gives it.",
             nullable=True, evidence=True, earliest=1947),
@@ -215,11 +217,11 @@ BELARUS_RUSSIA_IP = table(
         "instrument_id": text("Short stable id of the instrument.", pattern=SOURCE_ID.pattern),
         "date": partial_date("Date signed (or approved, where that is all the source gives).",
                              evidence=True, earliest=1991),
-        "title": text("Name of the instrument, in English."),
-        "short_name": text("The instrument in a few words, as the chart labels it."),
-        "parties": text("Who concluded it.", kind="name"),
+        "title": reader_text("Name of the instrument, in English."),
+        "short_name": reader_text("The instrument in a few words, as the chart labels it."),
+        "parties": reader_text("Who concluded it.", kind="name"),
         "kind": category(BRIP_KINDS, "Kind of instrument."),
-        "subject": text("What it is about, in the project's words."),
+        "subject": reader_text("What it is about, in the project's words."),
         "source_ids": source_ids(),
         "notes": notes(),
     },
@@ -237,10 +239,10 @@ BELARUS_IP_INSTRUMENTS = table(
         "date": partial_date("Date adopted or signed.", evidence=True, earliest=1991),
         "in_force": partial_date("Date it took effect for Belarus, where a source gives it.",
                                  nullable=True, evidence=True, earliest=1991),
-        "title": text("Name of the instrument, in English."),
+        "title": reader_text("Name of the instrument, in English."),
         "level": category(IP_LEVELS, "Whose instrument it is."),
         "kind": category(IP_INSTRUMENT_KINDS, "Kind of instrument."),
-        "subject": text("What it does, in the project's words."),
+        "subject": reader_text("What it does, in the project's words."),
         "source_ids": source_ids(),
         "notes": notes(),
     },
@@ -257,7 +259,7 @@ CONTEXT_EVENTS = table(
         "event_id": text("Short stable id of the event.", pattern=SOURCE_ID.pattern),
         "date": partial_date("Date of the event.", evidence=True),
         "organisation": category(ORGANISATIONS, "Organisation concerned."),
-        "description": text("What happened, in the project's words."),
+        "description": reader_text("What happened, in the project's words."),
         "source_ids": source_ids(),
     },
 )
@@ -273,9 +275,9 @@ KEY_FIGURES = table(
         "value": count("The number the source states.", evidence=True),
         "qualifier": category(("exactly", "more_than", "around"),
                               "Whether the source gives the number exactly or as a bound."),
-        "unit": text("What is counted."),
+        "unit": reader_text("What is counted."),
         "as_of": partial_date("Date the figure refers to.", nullable=True, evidence=True),
-        "description": text("The figure in a sentence, in the project's words."),
+        "description": reader_text("The figure in a sentence, in the project's words."),
         "quantity": category(STATED_QUANTITIES, "What the figure counts, where the tables hold "
                              "it as dated rows: the report then compares the stated figure with "
                              "the count computed on its date, and never states it in its own "

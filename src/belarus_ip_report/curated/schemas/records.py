@@ -11,6 +11,7 @@ from belarus_ip_report.curated.columns import (
     category,
     notes,
     partial_date,
+    reader_text,
     row_rule,
     source_id,
     table,
@@ -116,7 +117,7 @@ DISCREPANCIES = table(
     columns={
         "discrepancy_id": text("Short stable id, shared by the claims of one disagreement.",
                                pattern=SOURCE_ID.pattern),
-        "topic": text("What the sources disagree about."),
+        "topic": reader_text("What the sources disagree about."),
         "table": _fact_table(),
         "row_key": text("Key of the row concerned.", kind="key"),
         "column": text("Column concerned."),
@@ -125,7 +126,7 @@ DISCREPANCIES = table(
         "locator": text("Where in the source the claim stands.", nullable=True),
         "value_used": text("The value the report uses (the same on every claim of the "
                            "disagreement)."),
-        "reason": text("Why that value (the same on every claim of the disagreement), for "
+        "reason": reader_text("Why that value (the same on every claim of the disagreement), for "
                        "readers."),
         "maintainer_note": text("For maintainers only (what to check next): never shown in the "
                                 "report.", nullable=True),
