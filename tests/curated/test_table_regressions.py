@@ -13,6 +13,7 @@ import pytest
 from rawcopies import (
     MEMBERS,
     MILESTONES,
+    TREATIES,
     assert_names,
     data_rows,
     edit_lines,
@@ -268,3 +269,21 @@ def test_an_invisible_character_inside_a_value_names_line_and_column(raw, invisi
     error = load_error(raw)
     assert_names(error, MEMBERS, 4, "member")
     assert "invisible character" in error.message
+
+
+@pytest.mark.parametrize(("file", "line", "column", "value", "problem", "hint"), [
+    (TREATIES, 4, "field", "copyrights", "'copyrights' is not an allowed value",
+     "allowed: industrial_property, copyright_and_related_rights, wipo_convention"),
+    (MILESTONES, 6, "meeting_number", "250", "'250' is above the largest allowed value 100",
+     "check for a typing error"),
+    (MILESTONES, 6, "meeting_number", "0", "'0' is below the smallest allowed value 1", ""),
+    (MILESTONES, 6, "date", "5 June 1997", "'5 June 1997' is not", ""),
+    ("sources.csv", 2, "url", "ftp://example.org/a", "'ftp://example.org/a' is not in the "
+     "expected form", "write an address starting with http:// or https://, without spaces"),
+])
+def test_a_broken_rule_is_said_in_words_from_the_declared_rule(raw, file, line, column, value,
+                                                               problem, hint):
+    set_cell(raw, file, line, column, value)
+    error = find_error(load_errors(raw), file, line, column)
+    assert problem in error.message
+    assert hint in error.message

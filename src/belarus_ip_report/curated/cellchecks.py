@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from belarus_ip_report.curated.columns import SOURCE_ID, SOURCE_SEPARATOR, WEB_ADDRESS
+from belarus_ip_report.curated.columns import SOURCE_ID, SOURCE_SEPARATOR, WEB_ADDRESS, Rule
 from belarus_ip_report.curated.csvfiles import RawTable
 from belarus_ip_report.foundation import settings
 from belarus_ip_report.foundation.dates import parse_partial_date
@@ -141,35 +141,42 @@ def schema_errors(raw: RawTable, failures: pd.DataFrame) -> list[DataError]:
     return [_schema_error(raw, failure) for _, failure in distinct.iterrows()]
 
 
+def _declared_rule(raw: RawTable, column: str | None, check: str) -> Rule | None:
+    """The declared rule a pandera failure comes from, found by the check pandera ran."""
+    spec = raw.spec.columns.get(column) if column else None
+    for rule in spec.rules if spec is not None else ():
+        if rule.kind != "custom" and rule.to_pandera().error == check:
+            return rule
+    return None
+
+
 def _schema_error(raw: RawTable, failure: pd.Series) -> DataError:
     column = failure["column"] if isinstance(failure["column"], str) else None
     line = None if pd.isna(failure["_position"]) else raw.line_of(int(failure["_position"]))
     check = str(failure["check"])
+    value = failure["failure_case"]
+    rule = _declared_rule(raw, column, check)
+    kind = rule.kind if rule is not None else check
     hint = ""
     if failure["schema_context"] == "DataFrameSchema" and ": " in check:
-        # Row checks name the column they are about at the start of their message.
+        # A row rule names the column it is about at the start of its error (row_rule).
         column, problem = check.split(": ", 1)
-    elif check == "not_nullable":
+    elif kind == "not_nullable":
         problem = "a value is required here"
-    elif check.startswith("isin("):
-        problem = f"'{failure['failure_case']}' is not an allowed value"
-        column_schema = raw.spec.columns.get(column)
-        if column_schema is not None:
-            hint = f"allowed: {column_schema.description.split('One of: ')[-1].rstrip('.')}"
-    elif check.startswith("str_matches("):
-        pattern = check[len("str_matches("):-1].strip("'")
-        wanted = PATTERN_WORDS.get(pattern, "the form the column's definition gives")
-        problem = f"'{failure['failure_case']}' is not in the expected form"
+    elif kind == "isin":
+        problem = f"'{value}' is not an allowed value"
+        hint = f"allowed: {', '.join(rule.value)}"
+    elif kind == "str_matches":
+        wanted = PATTERN_WORDS.get(rule.value, "the form the column's definition gives")
+        problem = f"'{value}' is not in the expected form"
         hint = f"write {wanted}"
-    elif check.startswith("less_than_or_equal_to("):
-        problem = f"'{failure['failure_case']}' is above the largest allowed value " \
-                  f"{check[len('less_than_or_equal_to('):-1]}"
+    elif kind == "le":
+        problem = f"'{value}' is above the largest allowed value {rule.value}"
         hint = "check for a typing error"
-    elif check.startswith("greater_than_or_equal_to("):
-        problem = f"'{failure['failure_case']}' is below the smallest allowed value " \
-                  f"{check[len('greater_than_or_equal_to('):-1]}"
+    elif kind == "ge":
+        problem = f"'{value}' is below the smallest allowed value {rule.value}"
     else:
-        problem = f"'{failure['failure_case']}' breaks the rule {check}"
+        problem = f"'{value}' breaks the rule {check}"
     return DataError(raw.file, problem, line=line, column=column, hint=hint)
 
 
