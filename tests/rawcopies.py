@@ -43,6 +43,12 @@ def set_cell(folder: Path, name: str, line: int, column: str, value: str) -> str
     return old
 
 
+def line_of(folder: Path, name: str, first_value: str) -> int:
+    """The CSV line of the row whose first cell is `first_value`."""
+    return next(n for n, row in enumerate(read_rows(folder, name), start=1)
+                if row[0] == first_value)
+
+
 def edit_lines(folder: Path, name: str, edit: Callable[[list[str]], list[str]]) -> None:
     """Edit the physical lines of a file (without their line ends)."""
     path = folder / name

@@ -7,39 +7,20 @@ plausibility problem among all that are reported.
 
 from __future__ import annotations
 
-import csv
-import io
-import shutil
 from pathlib import Path
 
 import pytest
+from rawcopies import line_of, read_rows, set_cell
 
 from belarus_ip_report.curated import tables
-from belarus_ip_report.foundation import paths, settings
+from belarus_ip_report.foundation import settings
 from belarus_ip_report.foundation.errors import DataError, DataErrors
-
-
-@pytest.fixture
-def raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path.resolve() / "project"
-    shutil.copytree(paths.RAW, root / "data" / "raw")
-    monkeypatch.setattr(paths, "PROJECT_ROOT", root)
-    return root / "data" / "raw"
-
-
-def rows_of(folder: Path, name: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"),
-                                       newline="")))
 
 
 def set_value(folder: Path, name: str, key: str, column: str, value: str) -> int:
     """Set the value of `column` in the row whose first cell is `key`; return its CSV line."""
-    rows = rows_of(folder, name)
-    line = next(n for n, row in enumerate(rows, start=1) if row[0] == key)
-    rows[line - 1][rows[0].index(column)] = value
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    (folder / name).write_text(buffer.getvalue(), encoding="utf-8")
+    line = line_of(folder, name, key)
+    set_cell(folder, name, line, column, value)
     return line
 
 
@@ -78,7 +59,7 @@ def test_a_party_row_of_a_treaty_that_is_not_declared_is_refused(raw):
 
 
 def test_a_name_that_differs_only_in_case_is_a_duplicate(raw):
-    rows = rows_of(raw, "wto_members.csv")
+    rows = read_rows(raw, "wto_members.csv")
     albania = next(n for n, row in enumerate(rows, start=1) if row[0] == "Albania")
     set_value(raw, "wto_members.csv", "Angola", "member", "ALBANIA")
     assert any(f"duplicate key 'ALBANIA' (first at line {albania}, the same as 'Albania' "

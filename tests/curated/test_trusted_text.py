@@ -7,40 +7,17 @@ line and column, on a copy of data/raw/ (the `raw` fixture of `conftest.py`).
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 from pathlib import Path
 
 import pytest
+from rawcopies import line_of, read_rows, set_cell, write_rows
 
 from belarus_ip_report.curated import lookalikes, tables
 from belarus_ip_report.foundation.errors import DataError, DataErrors
 
 MEMBERS = "wto_members.csv"
 COOPERATION = "belarus_russia_ip.csv"
-
-
-def rows_of(folder: Path, name: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"),
-                                       newline="")))
-
-
-def write(folder: Path, name: str, rows: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    (folder / name).write_text(buffer.getvalue(), encoding="utf-8")
-
-
-def set_cell(folder: Path, name: str, line: int, column: str, value: str) -> None:
-    rows = rows_of(folder, name)
-    rows[line - 1][rows[0].index(column)] = value
-    write(folder, name, rows)
-
-
-def line_of(folder: Path, name: str, first_value: str) -> int:
-    return next(n for n, row in enumerate(rows_of(folder, name), start=1)
-                if row[0] == first_value)
 
 
 def problems(folder: Path) -> list[DataError]:
@@ -147,26 +124,26 @@ def test_a_look_alike_in_a_reference_to_a_key_is_refused(raw):
 
 
 def test_a_name_in_another_script_that_looks_the_same_names_both_rows(raw):
-    rows = rows_of(raw, MEMBERS)
+    rows = read_rows(raw, MEMBERS)
     mexico = line_of(raw, MEMBERS, "Mexico")
     # Every letter Cyrillic: one script, so only the comparison of the rows can see it.
     rows.append(["\u041c\u0435\u0445\u0456\u0441\u043e", "Мексика", "", "original",
                  "wto-members-observers", ""])
-    write(raw, MEMBERS, rows)
+    write_rows(raw, MEMBERS, rows)
     error = problem_at(raw, MEMBERS, len(rows), "member")
     assert (f"'Мехісо' looks the same as 'Mexico' (line {mexico}) but is written with other "
             "characters: U+041C CYRILLIC CAPITAL LETTER EM") in error.message
 
 
 def test_a_look_alike_party_names_both_rows(raw):
-    rows = rows_of(raw, COOPERATION)
+    rows = read_rows(raw, COOPERATION)
     column = rows[0].index("parties")
     first = next(n for n, row in enumerate(rows, start=1)
                  if row[column] == "Republic of Belarus; Russian Federation")
     later = next(n for n, row in enumerate(rows, start=1)
                  if n > first and row[column] == "Republic of Belarus; Russian Federation")
     rows[later - 1][column] = "Republic of Belarus; Russian Federation".replace("o", "\u03bf")
-    write(raw, COOPERATION, rows)
+    write_rows(raw, COOPERATION, rows)
     found = problems(raw)
     assert any(e.line == later and e.column == "parties" and f"(line {first})" in e.message
                for e in found), [e.message for e in found]

@@ -8,8 +8,6 @@ problem, no notebook run, nothing written.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
 import subprocess
@@ -18,6 +16,7 @@ from pathlib import Path
 
 import projects
 import pytest
+from rawcopies import set_cell
 
 from belarus_ip_report.curated import tables
 from belarus_ip_report.foundation import paths
@@ -27,15 +26,6 @@ MEMBERS = "wto_members.csv"
 BAD_DATE = ("data/raw/wto_members.csv, line 7, column 'membership_date': "
             "'2019-02-30' is not a day of the calendar")
 OUTPUT_FOLDERS = ("data/processed", "figures", "report", "notebooks")
-
-
-def set_cell(folder: Path, name: str, line: int, column: str, value: str) -> None:
-    path = folder / name
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    rows[line - 1][rows[0].index(column)] = value
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
 # --- in-process: tables.raw_table_problems, what the build asks the cleaning's kernel ----------

@@ -23,7 +23,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import projects
 import pytest
 from projects import build_command, copy_built, outputs, run_build
 
@@ -39,17 +38,6 @@ HOSTILE_MARKDOWN = (
     '<iframe src="https://evil.example/frame"></iframe>'
     '<p style="background: url(https://evil.example/bg.png)" onmouseover="alert(5)">'
     "Words a reader may see.</p>\n")
-
-
-@pytest.fixture(scope="module")
-def small_built(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
-                testrun_uid: str) -> Path:
-    return projects.small_built(tmp_path_factory, worker_id, testrun_uid)
-
-
-@pytest.fixture
-def small(small_built: Path, tmp_path: Path) -> Path:
-    return copy_built(small_built, tmp_path.resolve() / "project")
 
 
 def stopped(result: subprocess.CompletedProcess, *lines: str) -> None:

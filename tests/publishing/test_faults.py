@@ -18,23 +18,11 @@ import subprocess
 import time
 from pathlib import Path
 
-import projects
 import psutil
 import pytest
-from projects import build_command, copy_built, outputs, run_build
+from projects import build_command, outputs, run_build
 
 from belarus_ip_report.publishing import cache
-
-
-@pytest.fixture(scope="module")
-def small_built(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
-                testrun_uid: str) -> Path:
-    return projects.small_built(tmp_path_factory, worker_id, testrun_uid)
-
-
-@pytest.fixture
-def small(small_built: Path, tmp_path: Path) -> Path:
-    return copy_built(small_built, tmp_path.resolve() / "project")
 
 
 def test_a_second_build_is_up_to_date(small):

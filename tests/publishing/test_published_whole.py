@@ -16,7 +16,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import projects
 import pytest
 from projects import build_command, copy_built, outputs, replace_field, run_build
 
@@ -26,12 +25,6 @@ MARKDOWN_IMAGE = "![p](https://example.org/p.png)"
 FIRST_AGREEMENT = "Agreement on Cooperation in the Protection of Industrial Property"
 FIRST_NATIONAL_ACT = ("Law No. 137-Z on the accession of the Republic of Belarus to the Protocol "
                       "on the Protection of Industrial Designs to the Eurasian Patent Convention")
-
-
-@pytest.fixture(scope="module")
-def small_built(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
-                testrun_uid: str) -> Path:
-    return projects.small_built(tmp_path_factory, worker_id, testrun_uid)
 
 
 def test_a_failing_chapter_leaves_every_output_as_it_was(small_built, tmp_path):
