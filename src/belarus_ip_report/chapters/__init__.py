@@ -35,15 +35,6 @@ CHAPTERS: tuple[Chapter, ...] = (
 CLEANING = "04_clean_tables"
 
 
-def chapter_showing(table: str) -> str:
-    """The stem of the first chapter after the overview that reads `table` (else the methods
-    chapter, which shows every table)."""
-    for chapter in CHAPTERS[1:]:
-        if table in chapter.reads:
-            return chapter.stem
-    return CLEANING
-
-
 def reads_line(chapter: Chapter) -> str:
     """The notebook header's and the README's statement of what a chapter reads."""
     if chapter.stem == CLEANING:

@@ -95,12 +95,3 @@ def single_weak_source_facts(support: pd.DataFrame) -> pd.DataFrame:
     mask = support["verified"] & (support["sources"] == 1) & (support["best_tier"] != "primary")
     return support.loc[mask, ["table", "row_key", "column", "value", "best_tier"]
                        ].reset_index(drop=True)
-
-
-def facts_per_source(evidence: pd.DataFrame) -> dict[str, list[tuple[str, str, str]]]:
-    """For each source, the facts (table, row, column) whose evidence names it."""
-    ordered = evidence.sort_values(["source_id", "table", "row_key", "column"], kind="stable")
-    result: dict[str, list[tuple[str, str, str]]] = {}
-    for row in ordered.itertuples(index=False):
-        result.setdefault(row.source_id, []).append((row.table, row.row_key, row.column))
-    return result

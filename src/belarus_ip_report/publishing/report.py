@@ -25,7 +25,7 @@ import pandas as pd
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from belarus_ip_report.chapters import CHAPTERS, CLEANING, label
-from belarus_ip_report.chapters.prose import EVIDENCE_PAGE, table_html
+from belarus_ip_report.chapters.prose import EVIDENCE_PAGE
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
 from belarus_ip_report.foundation.dates import format_for_people
@@ -66,9 +66,6 @@ class Figure:
         text = self.data.to_csv(index=False, lineterminator="\n") if self.data is not None else ""
         return "data:text/csv;charset=utf-8," + urllib.parse.quote(text)
 
-    @property
-    def data_table(self) -> str:
-        return table_html(self.data) if self.data is not None else ""
 
 
 @dataclass

@@ -66,16 +66,6 @@ def reach(treaties: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-#: The key figure that holds the Foreign Ministry page's count of WIPO-administered treaties.
-DOCUMENT_TREATY_COUNT_FIGURE = "wipo-treaties-administered"
-
-
-def document_treaty_count(key_figures: pd.DataFrame) -> int:
-    """The number of treaties the Foreign Ministry's WIPO page says WIPO administers."""
-    figures = key_figures.set_index("figure_id")
-    return int(figures.at[DOCUMENT_TREATY_COUNT_FIGURE, "value"])
-
-
 def adopted_after(treaties: pd.DataFrame, year: int) -> pd.DataFrame:
     """Treaties adopted after `year`, oldest first, with whether each is in force."""
     later = treaties[treaties["adopted"].map(lambda d: d is not None and d.year > year)]
