@@ -62,15 +62,15 @@ def _field(name: str, column: ColumnSpec) -> dict:
 
 def _date_companions(name: str, column: ColumnSpec) -> list[dict]:
     required = {} if column.nullable else {"required": True}
-    (precision, first), (earliest, first_day), (latest, last_day) = (
-        dictionary.date_companions(name))
-    return [
-        {"name": precision, "type": "string", "description": first,
-         "constraints": {**required, "enum": list(dictionary.PRECISIONS)}},
-        *({"name": column_name, "type": "date", "format": "%Y-%m-%d", "description": text,
-           **({"constraints": required} if required else {})}
-          for column_name, text in [(earliest, first_day), (latest, last_day)]),
-    ]
+    (precision, what), *full_dates = dictionary.date_companions(name)
+    fields = [{"name": precision, "type": "string", "description": what,
+               "constraints": {**required, "enum": list(dictionary.PRECISIONS)}}]
+    for companion, text in full_dates:
+        field = {"name": companion, "type": "date", "format": "%Y-%m-%d", "description": text}
+        if required:
+            field["constraints"] = required
+        fields.append(field)
+    return fields
 
 
 def table_schema(spec: TableSpec) -> dict:
