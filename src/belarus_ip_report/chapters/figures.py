@@ -17,7 +17,8 @@ from IPython.display import Image, display
 from matplotlib.figure import Figure
 
 from belarus_ip_report.chapters import rastercache
-from belarus_ip_report.foundation import paths
+from belarus_ip_report.chapters.language import Speaker
+from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
 
 #: Resolution of the figure shown in the notebook and embedded in the report.
@@ -37,12 +38,16 @@ def use_project_style() -> None:
     plt.style.use(paths.CHART_STYLE)
 
 
-def add_source_line(fig: Figure, text: str) -> None:
+#: The word before a chart's source line, in each edition.
+SOURCE_WORD = {"en": "Source:", "ru": "Источник:"}
+
+
+def add_source_line(fig: Figure, text: str, lang: str = "en") -> None:
     """The source, bottom left under the axes, as every published chart carries it.
 
     The layout keeps a strip at the bottom free for it, sized to the figure's height.
     """
-    wrapped = textwrap.fill(f"Source: {text}", width=int(fig.get_figwidth() * 17))
+    wrapped = textwrap.fill(f"{SOURCE_WORD[lang]} {text}", width=int(fig.get_figwidth() * 17))
     lines = wrapped.count("\n") + 1
     strip = (0.16 * lines + 0.08) / fig.get_figheight()
     if fig.get_layout_engine() is None:
@@ -145,11 +150,12 @@ class Chart:
     data: pd.DataFrame | None = None
 
 
-def titled(fig: Figure, ax: plt.Axes, title: str, source: str) -> tuple[str, str]:
+def titled(fig: Figure, ax: plt.Axes, title: str, source: str,
+           lang: str = "en") -> tuple[str, str]:
     """Draw `title` over `ax` and the source line under the figure; return both, for the
     `Chart` that carries them to the export."""
     ax.set_title(title)
-    add_source_line(fig, source)
+    add_source_line(fig, source, lang)
     return title, source
 
 
@@ -161,11 +167,12 @@ def show(chart: Chart | Callable[..., Chart], *model: object) -> None:
         publish(chart.figure, chart.stem, chart.alt, chart.data, title=chart.title,
                 source=chart.source)
         return
-    russian = chart(*model, lang="ru")
+    translated = {}
+    if "ru" in settings.editions():
+        translated["ru"] = _saved(chart(*model, lang="ru"), paths.FIGURES / "ru")
     english = chart(*model, lang="en")
-    translated = _saved(russian, paths.FIGURES / "ru")
     publish(english.figure, english.stem, english.alt, english.data, title=english.title,
-            source=english.source, translated={"ru": translated})
+            source=english.source, translated=translated)
 
 
 def _saved(chart: Chart, folder: Path) -> dict[str, str]:
@@ -205,7 +212,7 @@ def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None, 
     # chart" from this metadata, so that none of it lives only inside the image.
     metadata = {"figure_name": name, "title": title, "source": source}
     if translated:
-        metadata["lang"] = translated
+        metadata["translation"] = translated
     display(Image(data=screen, format="png", alt=alt, metadata=metadata))
 
 
@@ -220,7 +227,28 @@ def chart_source(fig: Figure) -> str:
     """The source line drawn under the chart, without its 'Source:' prefix."""
     line = next((t.get_text() for t in fig.texts if t.get_text().startswith("Source:")), "")
     return " ".join(line.removeprefix("Source:").split())
-def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3) -> str:
+
+
+#: Publishers named in chart source lines, as the Russian edition names them: the bodies' own
+#: Russian names (WIPO's and the WTO's Russian usage). A name not listed is a proper name and
+#: stays as its publisher writes it.
+PUBLISHERS_RU = {
+    "WIPO": "ВОИС",
+    "World Intellectual Property Organization": "ВОИС",
+    "WTO": "ВТО",
+    "World Trade Organization": "ВТО",
+    "Ministry of Foreign Affairs of Belarus": "МИД Беларуси",
+    "Ministry of Foreign Affairs of the Republic of Belarus": "МИД Беларуси",
+    "National Center of Intellectual Property of the Republic of Belarus": "НЦИС Беларуси",
+    "Rospatent": "Роспатент",
+    "BelTA": "БелТА",
+    "Kingdom of Belgium": "Королевство Бельгия",
+    "United States Patent and Trademark Office": "Ведомство по патентам и товарным знакам США",
+}
+
+
+def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3,
+                lang: str = "en") -> str:
     """The source line of a chart, built from the source ids of the rows it draws and the
     `sources` table (which the notebook loads, so that the build knows it reads it).
 
@@ -232,10 +260,16 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3) ->
     sources = sources.set_index("source_id")
     ids = [i for value in frame["source_ids"].dropna()
            for i in str(value).split(SOURCE_SEPARATOR)]
-    publishers = pd.Series([_short_publisher(sources.at[i, "publisher"]) for i in ids])
+    names = [_short_publisher(sources.at[i, "publisher"]) for i in ids]
+    if lang == "ru":
+        names = [PUBLISHERS_RU.get(name, name) for name in names]
+    publishers = pd.Series(names)
     publishers = publishers.value_counts(sort=False).sort_values(ascending=False, kind="stable")
     named = list(publishers.index[:most])
     rest = len(publishers) - len(named)
+    if lang == "ru":
+        more = f" и ещё {Speaker('ru').count(rest, 'publisher')}" if rest > 0 else ""
+        return f"{'; '.join(named)}{more}; см. раздел «Источники»."
     more = f" and {rest} other publisher{'s' if rest > 1 else ''}" if rest > 0 else ""
     return f"{'; '.join(named)}{more}; see References."
 

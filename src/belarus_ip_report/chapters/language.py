@@ -78,7 +78,18 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str, str]]] = {
     "table": (("table", "tables"), ("таблица", "таблицы", "таблиц")),
     "row": (("row", "rows"), ("строка", "строки", "строк")),
     "document": (("document", "documents"), ("документ", "документа", "документов")),
+    "publisher": (("publisher", "publishers"), ("издатель", "издателя", "издателей")),
 }
+
+
+def plural(count: int, english: tuple[str, str], russian: tuple[str, str, str],
+           lang: str) -> str:
+    """The noun for `count` in `lang`, for nouns a chapter counts that NOUNS does not hold:
+    plural(3, ("meeting", "meetings"), ("заседание", "заседания", "заседаний"), "ru")."""
+    if lang == "en":
+        return english[0] if count == 1 else english[1]
+    form = Locale.parse(LOCALES["ru"]).plural_form(abs(count))
+    return russian[{"one": 0, "few": 1}.get(form, 2)]
 
 
 @dataclass(frozen=True)
@@ -100,10 +111,7 @@ class Speaker:
 
     def noun(self, count: int, noun: str) -> str:
         english, russian = NOUNS[noun]
-        if self.lang == "en":
-            return english[0] if count == 1 else english[1]
-        form = self.locale.plural_form(abs(count))
-        return russian[{"one": 0, "few": 1}.get(form, 2)]
+        return plural(count, english, russian, self.lang)
 
     def count(self, count: int, noun: str) -> str:
         """'19 treaties' / '19 договоров', '1 treaty' / '1 договор', '22 правительства'."""

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from belarus_ip_report.chapters.language import Table, Text
+from belarus_ip_report.chapters.language import Speaker, Table, Text
 from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
-from belarus_ip_report.foundation.dates import PartialDate, format_for_people
+from belarus_ip_report.foundation.dates import PartialDate
 
 NUMERIC_KINDS = "iuf"
 
@@ -27,11 +27,20 @@ def escape(text: object) -> str:
     return "".join(f"&#{ord(ch)};" if ch in MARKDOWN_SIGNIFICANT else ch for ch in str(text))
 
 
+#: The Russian edition of an output, kept in the output's data beside the English (so strict
+#: nbval compares it too); JupyterLab shows the English and ignores these types.
+RUSSIAN_MARKDOWN = "text/x-ru-markdown"
+RUSSIAN_HTML = "text/x-ru-html"
+#: Where a Markdown cell keeps its Russian: `cell.metadata["translation"]["ru"]`.
+TRANSLATION = "translation"
+
+
 def say(markdown: str | Text) -> None:
     """Show prose generated from computed values; data-derived parts must go through escape().
-    A `Text` shows its English and carries its Russian to the export."""
+    A `Text` shows its English and carries its Russian to the export (the Russian edition
+    refuses a passage that has none)."""
     if isinstance(markdown, Text):
-        display(Markdown(markdown.en), metadata={"lang": {"ru": markdown.ru}})
+        display({"text/markdown": markdown.en, RUSSIAN_MARKDOWN: markdown.ru}, raw=True)
     else:
         display(Markdown(markdown))
 
@@ -69,7 +78,26 @@ def fact_table(frame: pd.DataFrame, table: str, keys: Sequence[str],
     return frame
 
 
-def _cell(frame: pd.DataFrame, row: int, column: str, value: object) -> str:
+def translated(english: pd.DataFrame, russian: pd.DataFrame) -> Table:
+    """A table in both languages: the Russian frame has the same rows and columns in the same
+    order (headers and reader text translated); the English frame's `fact_table` marks (row
+    anchors, evidence links, sources) carry over to the Russian columns in the same places."""
+    table = Table(english, russian)
+    attrs = dict(english.attrs)
+    if "fact_table" in attrs:
+        renamed = dict(zip(english.columns, russian.columns, strict=True))
+        attrs["evidence"] = {renamed[c]: data for c, data in attrs["evidence"].items()}
+        if attrs.get("sources_column") is not None:
+            attrs["sources_column"] = renamed[attrs["sources_column"]]
+    russian.attrs.update(attrs)
+    return table
+
+
+#: A value's mark where the sources disagree on it, as each edition says it.
+DISPUTED = {"en": "Sources disagree on this value", "ru": "Источники расходятся в этом значении"}
+
+
+def _cell(frame: pd.DataFrame, row: int, column: str, value: object, lang: str = "en") -> str:
     text = "—" if pd.isna(value) else html.escape(str(value))
     attrs = frame.attrs
     if "fact_table" not in attrs or pd.isna(value):
@@ -83,13 +111,13 @@ def _cell(frame: pd.DataFrame, row: int, column: str, value: object) -> str:
     if data_column is None or str(value) in NO_VALUE:
         return text
     target = anchor_of(attrs["fact_table"], key, data_column)
-    mark = ("<sup class=\"disputed\" title=\"Sources disagree on this value\">†</sup>"
+    mark = (f"<sup class=\"disputed\" title=\"{DISPUTED[lang]}\">†</sup>"
             if [attrs["fact_table"], key, data_column] in [list(d) for d in attrs["disputed"]]
             else "")
     return f'<a class="evidence" href="{EVIDENCE_PAGE}#ev/{target}">{text}</a>{mark}'
 
 
-def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
+def table_html(frame: pd.DataFrame, caption: str | None = None, lang: str = "en") -> str:
     """An HTML table without the index: numbers right-aligned, every value escaped; the rows
     of a `fact_table` anchored, their values linked to their evidence."""
     numeric = {c for c in frame.columns if frame[c].dtype.kind in NUMERIC_KINDS
@@ -102,7 +130,7 @@ def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
     rows = []
     for position, record in enumerate(frame.itertuples(index=False)):
         cells = [f"<td{number_class if column in numeric else ''}>"
-                 f"{_cell(frame, position, column, value)}</td>"
+                 f"{_cell(frame, position, column, value, lang)}</td>"
                  for column, value in zip(frame.columns, record, strict=True)]
         anchor = ""
         if "fact_table" in frame.attrs:
@@ -121,23 +149,25 @@ def show_table(frame: pd.DataFrame | Table, caption: str | Text | None = None) -
     if isinstance(frame, Table):
         if not isinstance(caption, Text):
             raise ValueError("a table in both languages needs its caption in both (a Text)")
-        display(HTML(table_html(frame.en, caption.en)),
+        display({"text/html": table_html(frame.en, caption.en),
+                 RUSSIAN_HTML: table_html(frame.ru, caption.ru, "ru")},
                 metadata={"table": {"caption": caption.en},
-                          "lang": {"ru": {"table": {"caption": caption.ru,
-                                                    "body": table_html(frame.ru)}}}})
+                          TRANSLATION: {"ru": {"caption": caption.ru}}}, raw=True)
         return
     caption = caption.en if isinstance(caption, Text) else caption
     display(HTML(table_html(frame, caption)), metadata={"table": {"caption": caption or ""}})
 
 
 def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None,
-                 missing: object = pd.NA) -> pd.Series:
+                 missing: object = pd.NA, lang: str = "en") -> pd.Series:
     """A date column as readers write dates: '11 July 2019', 'July 2019', '31 October–3 November
-    2017' (a range where `end_column` is given); `missing` where there is no date."""
+    2017' (a range where `end_column` is given); `missing` where there is no date. In Russian:
+    '11 июля 2019 г.'."""
     ends = frame[end_column] if end_column else pd.Series(None, index=frame.index, dtype=object)
+    speaker = Speaker(lang)
     return pd.Series(
         [
-            format_for_people(start, end if isinstance(end, PartialDate) else None)
+            speaker.date(start, end if isinstance(end, PartialDate) else None)
             if isinstance(start, PartialDate) else missing
             for start, end in zip(frame[column], ends, strict=True)
         ],

@@ -2,6 +2,7 @@
 `CITATION.cff`, the README's citation and the release kit are written or checked from these.
 Never the clock: two builds must be identical."""
 
+import os
 from datetime import date
 
 #: The date the curated data was last checked against its sources; the report says "as of"
@@ -29,3 +30,15 @@ ABSTRACT = ("Hand-curated, evidence-backed tables and an offline HTML report on 
 
 KEYWORDS = ("Belarus", "WIPO", "WTO accession", "intellectual property",
             "reproducible research")
+
+
+#: The report's editions: one build writes both from the same executed notebooks.
+EDITIONS = ("en", "ru")
+
+
+def editions() -> tuple[str, ...]:
+    """The editions this build writes: all of them, unless REPORT_EDITIONS=en names fewer (the
+    benchmark's English-only build, to measure what the Russian edition costs)."""
+    named = os.environ.get("REPORT_EDITIONS", "")
+    chosen = tuple(lang for lang in EDITIONS if lang in named.split(","))
+    return chosen or EDITIONS
