@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 
 import pandas as pd
+from IPython.core.formatters import DisplayFormatter
 from IPython.display import HTML, Markdown, display
 
 from belarus_ip_report.chapters.language import Speaker, Table, Text
@@ -40,9 +41,15 @@ def say(markdown: str | Text) -> None:
     A `Text` shows its English and carries its Russian to the export (the Russian edition
     refuses a passage that has none)."""
     if isinstance(markdown, Text):
-        display({"text/markdown": markdown.en, RUSSIAN_MARKDOWN: markdown.ru}, raw=True)
+        display(with_russian(Markdown(markdown.en), {RUSSIAN_MARKDOWN: markdown.ru}), raw=True)
     else:
         display(Markdown(markdown))
+
+
+def with_russian(english: object, russian: dict[str, str]) -> dict[str, str]:
+    """The output bundle IPython makes of `english`, with the Russian edition beside it."""
+    bundle, _ = DisplayFormatter().format(english)
+    return {**bundle, **russian}
 
 
 def source_list(ids: pd.Series) -> pd.Series:
@@ -149,8 +156,8 @@ def show_table(frame: pd.DataFrame | Table, caption: str | Text | None = None) -
     if isinstance(frame, Table):
         if not isinstance(caption, Text):
             raise ValueError("a table in both languages needs its caption in both (a Text)")
-        display({"text/html": table_html(frame.en, caption.en),
-                 RUSSIAN_HTML: table_html(frame.ru, caption.ru, "ru")},
+        display(with_russian(HTML(table_html(frame.en, caption.en)),
+                             {RUSSIAN_HTML: table_html(frame.ru, caption.ru, "ru")}),
                 metadata={"table": {"caption": caption.en},
                           TRANSLATION: {"ru": {"caption": caption.ru}}}, raw=True)
         return
