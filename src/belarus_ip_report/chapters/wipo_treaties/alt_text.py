@@ -40,7 +40,7 @@ def growth_alt(m: WipoTreaties) -> Text:
     held = system.years_count_held(growth, count)
     last = growth.iloc[-1]
     held_text = f"; the total stood at {count} from {held[0]} to {held[1]}" if held else ""
-    held_ru = f"; {count} — столько их было с {held[0]} по {held[1]} г." if held else ""
+    held_ru = f"; с {held[0]} по {held[1]} г. их было {count}" if held else ""
     return Text(
         f"Stacked step chart of WIPO-administered treaties by year of adoption, "
         f"{growth['year'].min()} to {m.as_of.year}: the total rises from 1 to "

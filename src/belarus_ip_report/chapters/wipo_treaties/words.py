@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 TREATY_GENITIVE = ("договора", "договоров", "договоров")
 TREATY_PREPOSITIONAL = ("договоре", "договорах", "договорах")
 PARTY_GENITIVE = ("участника", "участников", "участников")
+SIDES = ("сторона", "стороны", "сторон")
 CONVENTION_GENITIVE = ("конвенции", "конвенций", "конвенций")
 
 
@@ -81,7 +82,7 @@ def growth_paragraph(m: WipoTreaties) -> Text:
                      + ("none of them is in force yet." if not_in_force == len(later)
                         else f"{not_in_force} of them not yet in force."))
             adopted = plural(len(later), ("", ""), ("принят", "приняты", "принято"), "ru")
-            ru += (f"Затем число выросло: после этого {adopted} еще "
+            ru += (f"Затем число выросло: {adopted} еще "
                    f"{RU.count(len(later), 'treaty')} "
                    f"({RU.words([escape(t) for t in later['short_name_ru']])}); "
                    + ("ни один из них пока не вступил в силу." if not_in_force == len(later)
@@ -105,8 +106,9 @@ def reach_paragraph(m: WipoTreaties) -> Text:
             f"{counts['berne']} for Berne. Specialised treaties reach far fewer")
     ru = (f"Подсчет по таблицам Договаривающихся сторон ВОИС показывает, что на "
           f"{RU.date(m.as_of)} основополагающие конвенции связывают почти все государства: "
-          f"{escape(names_ru['paris'])} — {counts['paris']} сторон, {escape(names_ru['berne'])} "
-          f"— {counts['berne']}. Специализированные договоры охватывают гораздо меньше стран")
+          f"{escape(names_ru['paris'])} — {ru_plural(counts['paris'], SIDES)}, "
+          f"{escape(names_ru['berne'])} — {ru_plural(counts['berne'], SIDES)}. "
+          "Специализированные договоры охватывают гораздо меньше стран")
     if len(pending):
         text += (f", and the {count_of(len(pending), 'treaty', 'treaties')} not yet in force "
                  f"({in_words([escape(n) for n in pending['treaty']])}) have "
@@ -189,7 +191,7 @@ def coming_paragraph(m: WipoTreaties) -> Text:
                 f"{format_for_people(first['effective'])}.",
                 f"{RU.count(n, 'instrument')}, {deposited} на хранение до {RU.date(m.as_of)} "
                 f"включительно, {begin} действовать позже этой даты; первый — "
-                f"{RU.date(first['effective'])}.")
+                f"{RU.date(first['effective'])}".removesuffix(".") + ".")
 
 
 # --- Table captions ------------------------------------------------------------------------
