@@ -9,7 +9,9 @@ import pandas as pd
 
 from belarus_ip_report.chapters.language import RU, Text
 from belarus_ip_report.chapters.wto_accession.lanes import LANES
-from belarus_ip_report.chapters.wto_accession.words import (
+from belarus_ip_report.chapters.wto_accession.russian import (
+    YEAR,
+    YEARS,
     forms,
     ru_count,
     ru_decimal,
@@ -54,7 +56,7 @@ def timeline_alt(m: WtoAccession) -> Text:
         + ru_count(len(spans), "датированный этап", "датированных этапа",
                    "датированных этапов")
         + f" присоединения Беларуси к ВТО с {spans['first'].min().year} по "
-        f"{spans['last'].max().year} г. в шести категориях ({lanes_ru}). "
+        f"{spans['last'].max().year}{YEAR} в шести категориях ({lanes_ru}). "
         f"{RU.count(partial, 'milestone')} {forms(partial, 'известен', 'известны', 'известны')} "
         "лишь с точностью до месяца или года и "
         f"{forms(partial, 'показан', 'показаны', 'показаны')} незакрашенным маркером с "
@@ -62,7 +64,7 @@ def timeline_alt(m: WtoAccession) -> Text:
         f"заседаниями Рабочей группы — {ru_years(pause['years'])} — отделяет заседание "
         f"{pause['from_meeting']} ({RU.date(pause['from_date'])}) от заседания "
         f"{pause['to_meeting']} ({RU.date(pause['to_date'])}); больше всего этапов приходится "
-        f"на {busiest[0]}–{busiest[1]} гг.")
+        f"на {busiest[0]}–{busiest[1]}{YEARS}")
     return Text(english, russian)
 
 
@@ -82,9 +84,9 @@ def rhythm_alt(m: WtoAccession) -> Text:
         f"{pause['to_meeting']}).")
     russian = (
         "Две панели. Вверху: формальные заседания Рабочей группы по годам, с "
-        f"{per_year['year'].min()} по {per_year['year'].max()} г., всего "
+        f"{per_year['year'].min()} по {per_year['year'].max()}{YEAR}, всего "
         f"{RU.number(numbered)}, не более {RU.number(busiest['numbered'])} в год (впервые — в "
-        f"{busiest['year']} г.); отдельно показаны неформальные раунды: {RU.number(informal)}. "
+        f"{busiest['year']}{YEAR}); отдельно показаны неформальные раунды: {RU.number(informal)}. "
         "Внизу: число месяцев между соседними заседаниями — от "
         f"{ru_decimal(shortest['months'], 0)} (между заседаниями {shortest['from_meeting']} и "
         f"{shortest['to_meeting']}) до {ru_decimal(pause['months'], 0)} (между заседаниями "
@@ -107,8 +109,8 @@ def membership_alt(m: WtoAccession) -> Text:
                           for r in m.reported.itertuples(index=False))
     russian = (
         "Ступенчатый график числа членов ВТО с известной датой вступления: от "
-        f"{RU.number(first['dated_members'])} на конец {first['year']} г. до "
-        f"{RU.number(last['dated_members'])} в {last['year']} г.; пунктирная линия показывает "
+        f"{RU.number(first['dated_members'])} на конец {first['year']}{YEAR} до "
+        f"{RU.number(last['dated_members'])} в {last['year']}{YEAR}; пунктирная линия показывает "
         f"число с учетом {RU.number(undated)} {forms(undated, 'члена', 'членов', 'членов')}, "
         "дату вступления которых не указывает ни один источник. Отмечены числа, приводимые "
         f"источниками: {stated_ru}.")

@@ -4,7 +4,7 @@ legends and the templates of annotations (their numbers and dates filled in by t
 from __future__ import annotations
 
 from belarus_ip_report.chapters.language import RU, Speaker
-from belarus_ip_report.chapters.wto_accession.words import forms, ru_decimal, ru_years
+from belarus_ip_report.chapters.wto_accession.russian import forms, ru_decimal, ru_years
 
 #: Fixed words and templates; `{…}` are filled with values already written in the language.
 WORDS = {
@@ -58,7 +58,7 @@ WORDS = {
                         "лишь с точностью до месяца)",
         "between_numbered": "Между формальными заседаниями (по номерам)",
         "months": "Месяцы",
-        "membership_title": "Членство в ВТО с {year} г.",
+        "membership_title": "Членство в ВТО с {year}\u202fг.",
         "dated_members": "Члены с известной датой вступления",
         "stated_day": "Число, приводимое источником",
         "stated_year": "Число, приводимое за год (полоса: год)",
@@ -72,7 +72,7 @@ WORDS = {
         "still_acceding": "Еще не вступили (полоса без заливки)",
         "duration_range": "Возможный диапазон (известны лишь месяц или год)",
         "timeline_title": "Присоединение Беларуси к ВТО шаг за шагом",
-        "zoom_title": "Те же этапы с {year} г.: рывок и остановка",
+        "zoom_title": "Те же этапы с {year}\u202fг.: рывок и остановка",
         "as_of": "по состоянию на\n{date}",
         "enlarged": "ниже — крупнее",
         "pause": "{years} без формальных заседаний\n(между заседаниями {a} и {b})",

@@ -182,7 +182,7 @@ def peer_accessions(members: pd.DataFrame, accessions: pd.DataFrame, as_of: date
         if isinstance(application, PartialDate):
             end = membership if isinstance(membership, PartialDate) else PartialDate.day(as_of)
             years = Elapsed.between(application, end).years(1)[1]
-        rows.append({"peer": peer.label, "peer_ru": names_ru[name],
+        rows.append({"peer": peer.label, "peer_ru": names_ru.get(name, pd.NA),
                      "route": route or "acceding",
                      "application_date": application if isinstance(application, PartialDate)
                      else None, "membership_date": membership, "years": years,

@@ -18,7 +18,7 @@ from belarus_ip_report.chapters.prose import (
 )
 from belarus_ip_report.chapters.wto_accession import GOVERNMENT
 from belarus_ip_report.chapters.wto_accession.lanes import LANES
-from belarus_ip_report.chapters.wto_accession.words import forms, ru_count, ru_decimal, ru_years
+from belarus_ip_report.chapters.wto_accession.russian import forms, ru_count, ru_decimal, ru_years
 from belarus_ip_report.foundation.dates import format_for_people
 
 if TYPE_CHECKING:

@@ -1,6 +1,7 @@
 """The WTO chapter's words: every sentence the chapter writes from its model, in English and
-Russian, with ordinals, ranks and Russian cases in words. The alt text of its charts is in `alt`,
-the tables for readers in `tables`, the words drawn on charts in `chartwords`.
+Russian, with ordinals and ranks in words (Russian cases and plurals: `russian`). The alt text of
+its charts is in `alt`, the tables for readers in `tables`, the words drawn on charts in
+`chartwords`.
 
 Each function reads the model only (`WtoAccession`), so prose and charts state the same
 numbers; values from the data are escaped before they enter Markdown.
@@ -10,16 +11,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from babel.dates import format_date
-
-from belarus_ip_report.chapters.language import RU, Text, plural
+from belarus_ip_report.chapters.language import RU, Text
 from belarus_ip_report.chapters.prose import count_of, escape, in_words
-from belarus_ip_report.chapters.wto_accession.membership import russian_names
-from belarus_ip_report.foundation.dates import PartialDate, format_for_people
+from belarus_ip_report.chapters.wto_accession.russian import (
+    YEAR,
+    forms,
+    ru_count,
+    ru_decimal,
+    ru_name,
+    ru_sentence_end,
+    ru_since,
+    ru_years,
+)
+from belarus_ip_report.foundation.dates import format_for_people
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from belarus_ip_report.chapters.wto_accession.model import WtoAccession
 
 
@@ -47,46 +53,6 @@ def rank_words(rank: int, superlative: str = "longest", lang: str = "en") -> str
         return superlative
     words = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
     return f"{words.get(rank, ordinal(rank))}-{superlative}"
-
-
-# --- Russian helpers ------------------------------------------------------------------------
-
-def forms(count: int, one: str, few: str, many: str) -> str:
-    """The Russian word (or phrase) for `count`: CLDR's one (1, 21), few (2-4, 22) or many."""
-    return plural(count, (one, many), (one, few, many), "ru")
-
-
-def ru_count(count: int, one: str, few: str, many: str) -> str:
-    """'12 формальных заседаний', '2 формальных заседания', '1 формальное заседание'."""
-    return f"{RU.number(count)} {forms(count, one, few, many)}"
-
-
-def ru_decimal(value: float, digits: int = 1) -> str:
-    """A number as the English writes it (f'{value:.1f}'), with Russian separators: rounded
-    the way the English rounds, so both editions state the same digits."""
-    return RU.number(float(f"{value:.{digits}f}"), digits)
-
-
-def ru_years(value: float) -> str:
-    """'33,2 года': a decimal count of years (a fraction always takes «года»)."""
-    return f"{ru_decimal(value)} года"
-
-
-def ru_since(when: PartialDate | date) -> str:
-    """A date after «с», «после», «до» (genitive): '24 января 2017 г.', 'августа 2020 г.'."""
-    if isinstance(when, PartialDate) and when.precision == "month":
-        return f"{format_date(when.first, 'MMMM y', locale='ru')} г."
-    return RU.date(when)
-
-
-def ru_sentence_end(text: str) -> str:
-    """`text` closing a sentence: one full stop, even after «г.»."""
-    return text if text.endswith(".") else f"{text}."
-
-
-def ru_name(m: WtoAccession, name: str) -> str:
-    """A government's or member's name as the data writes it in Russian."""
-    return russian_names(m.members, m.accessions)[name]
 
 
 # --- Paragraphs -----------------------------------------------------------------------------
@@ -120,9 +86,10 @@ def headline(m: WtoAccession) -> Text:
         f"МИД, двусторонние "
         f"переговоры о доступе к рынкам завершены с **{RU.number(head['bilateral_concluded'])} "
         f"{forms(head['bilateral_concluded'], 'членом', 'членами', 'членами')} ВТО**, в том "
-        f"числе с {RU.number(head['bilateral_since_2017'])} — начиная с 2017 г. Среди "
-        f"{RU.number(head['of'])} {forms(head['of'], 'присоединения', 'присоединений', 'присоединений')}"
-        f" с известной датой заявки, завершенных с {head['since_year']} г. или еще не "
+        f"числе с {RU.number(head['bilateral_since_2017'])} — начиная с 2017{YEAR} Среди "
+        f"{RU.number(head['of'])} "
+        f"{forms(head['of'], 'присоединения', 'присоединений', 'присоединений')} с известной "
+        f"датой заявки, завершенных с {head['since_year']}{YEAR} или еще не "
         f"завершенных, присоединение Беларуси — **{rank_words(head['rank'], lang='ru')}**; "
         + ("ни одно завершенное присоединение не длилось так долго, как Беларусь ждет до сих пор."
            if longer == 0 else
@@ -162,7 +129,7 @@ def timeline_paragraph(m: WtoAccession) -> Text:
         f"месяца или года, а {RU.number(story['ranges'])} "
         f"{forms(story['ranges'], 'охватывает', 'охватывают', 'охватывают')} несколько дней. "
         f"Первые {RU.count(int(pause['from_meeting']), 'meeting')} Рабочей группы прошли с "
-        f"{story['first_meeting_year']} по {story['pause_from_year']} г. Затем "
+        f"{story['first_meeting_year']} по {story['pause_from_year']}{YEAR} Затем "
         f"{ru_years(pause['years'])} не было ни одного формального заседания — лишь "
         + ru_count(story["informal_during_pause"], "неформальный раунд", "неформальных раунда",
                    "неформальных раундов")
@@ -240,7 +207,7 @@ def membership_paragraph(m: WtoAccession, source_document_figure: str) -> Text:
         f"ВТО начала работу {RU.date(m.wto_start)}; число ее членов в тот день, по данным "
         f"источников, — {RU.number(first['value'])}, и таблица членов датирует этим днем "
         f"вступление {RU.number(on_first_day)} "
-        f"{forms(on_first_day, 'члена', 'членов', 'членов')}. К концу {m.wto_start.year} г. "
+        f"{forms(on_first_day, 'члена', 'членов', 'членов')}. К концу {m.wto_start.year}{YEAR} "
         f"таблица датирует вступление {RU.number(dated_by_year_end)} "
         f"{forms(dated_by_year_end, 'члена', 'членов', 'членов')}, а позже "
         f"{forms(joined_later, 'вступил', 'вступили', 'вступили')} еще "
