@@ -6,8 +6,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
+from belarus_ip_report.chapters.wto_accession import alt, membership, milestones, model, tables
 from belarus_ip_report.chapters.wto_accession import charts as wto_charts
-from belarus_ip_report.chapters.wto_accession import membership, milestones, model
 from belarus_ip_report.chapters.wto_accession import words as wto_text
 from belarus_ip_report.curated.tables import typed
 from belarus_ip_report.foundation import dates, paths
@@ -21,10 +21,13 @@ WTO_START = date(1995, 1, 1)
 def milestone_rows(*rows: tuple) -> pd.DataFrame:
     """Rows of (milestone_id, date, date_end, category, meeting_number); the halt carries a
     chart note."""
+    halt = "accession-work-halted"
     frame = pd.DataFrame(
         [{"milestone_id": r[0], "date": r[1], "date_end": r[2], "category": r[3],
           "meeting_number": r[4], "description": f"About {r[0]}",
-          "chart_note": "Work stops" if r[0].startswith("accession-work-halted") else None,
+          "description_ru": f"Об этапе {r[0]}",
+          "chart_note": "Work stops" if r[0].startswith(halt) else None,
+          "chart_note_ru": "Работа остановлена" if r[0].startswith(halt) else None,
           "source_ids": "src-a"}
          for r in rows])
     frame["meeting_number"] = frame["meeting_number"].astype("Int64")
@@ -52,9 +55,15 @@ def sample_milestones() -> pd.DataFrame:
 def accessions(*rows: tuple) -> pd.DataFrame:
     """Rows of (government, application_date, membership_date)."""
     return typed("wto_accessions", pd.DataFrame(
-        [{"government": g, "application_date": a, "working_party_established": pd.NA,
+        [{"government": g, "government_ru": RUSSIAN_NAMES.get(g, f"Страна {g}"),
+          "application_date": a, "working_party_established": pd.NA,
           "membership_date": m, "status": "member" if m else "acceding", "source_ids": "src-a"}
          for g, a, m in rows]).replace({None: pd.NA}))
+
+
+#: The Russian names of the hand-made governments (others: 'Страна <name>').
+RUSSIAN_NAMES = {"Belarus": "Беларусь", "Older": "Старшая", "Quick": "Быстрая",
+                 "Slow": "Медленная"}
 
 
 def sample_accessions() -> pd.DataFrame:
@@ -197,10 +206,14 @@ def test_timeline_summary_counts_informal_rounds_in_the_pause_and_milestones_aft
 
 
 def test_milestone_table_writes_dates_for_people_including_ranges():
-    table = wto_text.milestone_table(sample_model())
-    assert "31 October–3 November 2017" in set(table["Date"])
-    assert "September 1993" in set(table["Date"])
-    assert "Application and working party" in set(table["Category"])
+    table = tables.milestone_table(sample_model())
+    assert "31 October–3 November 2017" in set(table.en["Date"])
+    assert "September 1993" in set(table.en["Date"])
+    assert "Application and working party" in set(table.en["Category"])
+    assert "31 октября–3 ноября 2017\u202fг." in set(table.ru["Дата"])
+    assert "сентябрь 1993\u202fг." in set(table.ru["Дата"])
+    assert "Заявка и Рабочая группа" in set(table.ru["Категория"])
+    assert "Об этапе wp-1" in set(table.ru["Событие"])
 
 
 # --- Membership ---------------------------------------------------------------------------
@@ -209,6 +222,7 @@ def test_milestone_table_writes_dates_for_people_including_ranges():
 def members() -> pd.DataFrame:
     return typed("wto_members", pd.DataFrame({
         "member": ["A", "B", "C", "D", "E"],
+        "member_ru": ["А", "Б", "В", "Г", "Д"],
         "membership_date": ["1995-01-01", "1995-01-01", "1996", "2016-07-29", pd.NA],
         "route": ["original", "original", "accession", "accession", "original"],
         "source_ids": "src-a",
@@ -406,10 +420,13 @@ def test_rhythm_and_membership_charts_have_titles_and_labelled_axes(project_styl
 
 def test_alt_texts_state_the_computed_numbers():
     m = sample_model()
-    alt = wto_text.duration_alt(m)
-    assert "Belarus has waited 33.2 years, rank 2 of 4" in alt
-    assert "1 accessions without an application date" in alt
-    assert "11.7 years" in wto_text.timeline_alt(m)
+    durations = alt.duration_alt(m)
+    assert "Belarus has waited 33.2 years, rank 2 of 4" in durations.en
+    assert "1 accessions without an application date" in durations.en
+    assert "Беларусь ждет уже 33,2 года — 2-е место из 4" in durations.ru
+    assert "1 присоединение без даты заявки не показано" in durations.ru
+    assert "11.7 years" in alt.timeline_alt(m).en
+    assert "11,7 года" in alt.timeline_alt(m).ru
 
 
 def test_the_wtos_first_day_is_its_original_members_date():

@@ -150,6 +150,14 @@ def duration_rank(durations: pd.DataFrame, government: str) -> dict[str, int]:
     }
 
 
+def russian_names(members: pd.DataFrame, accessions: pd.DataFrame) -> dict[str, str]:
+    """Each government's and member's name as the data writes it in Russian (the tables'
+    `government_ru` and `member_ru` companions), keyed by the English name."""
+    names = dict(zip(members["member"], members["member_ru"], strict=True))
+    names.update(zip(accessions["government"], accessions["government_ru"], strict=True))
+    return names
+
+
 def peer_accessions(members: pd.DataFrame, accessions: pd.DataFrame, as_of: date
                     ) -> pd.DataFrame:
     """Belarus and its peers in the WTO: each one's application, membership and the years
@@ -160,6 +168,7 @@ def peer_accessions(members: pd.DataFrame, accessions: pd.DataFrame, as_of: date
 
     joined = members.set_index("member")
     applied = accessions.set_index("government")
+    names_ru = russian_names(members, accessions)
     rows = []
     for peer in COMPARED:
         name = peer.wto_name
@@ -173,7 +182,8 @@ def peer_accessions(members: pd.DataFrame, accessions: pd.DataFrame, as_of: date
         if isinstance(application, PartialDate):
             end = membership if isinstance(membership, PartialDate) else PartialDate.day(as_of)
             years = Elapsed.between(application, end).years(1)[1]
-        rows.append({"peer": peer.label, "route": route or "acceding",
+        rows.append({"peer": peer.label, "peer_ru": names_ru.get(name, pd.NA),
+                     "route": route or "acceding",
                      "application_date": application if isinstance(application, PartialDate)
                      else None, "membership_date": membership, "years": years,
                      "waiting": membership is None})

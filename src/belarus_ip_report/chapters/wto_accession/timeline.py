@@ -12,11 +12,18 @@ from matplotlib.lines import Line2D
 
 from belarus_ip_report.chapters import figures as charts
 from belarus_ip_report.chapters.figures import Chart
-from belarus_ip_report.chapters.wto_accession import words
+from belarus_ip_report.chapters.language import Speaker
+from belarus_ip_report.chapters.wto_accession import alt
+from belarus_ip_report.chapters.wto_accession.chartwords import (
+    WORDS,
+    chart_note,
+    joint_statements,
+    pause_label,
+)
 from belarus_ip_report.chapters.wto_accession.lanes import LANES
 from belarus_ip_report.chapters.wto_accession.milestones import JOINT_STATEMENTS
 from belarus_ip_report.chapters.wto_accession.model import WtoAccession
-from belarus_ip_report.foundation.dates import decimal_year, format_for_people
+from belarus_ip_report.foundation.dates import decimal_year
 
 #: Shortest drawn length of a several-day bar, in years, so that it stays visible.
 MIN_RANGE_WIDTH_YEARS = 0.07
@@ -64,10 +71,11 @@ def _annotate(ax: plt.Axes, text: str, x: float, y: float, xytext: tuple[float, 
                       "alpha": 0.85})
 
 
-def timeline(m: WtoAccession, zoom_from: float | None = None) -> Chart:
+def timeline(m: WtoAccession, zoom_from: float | None = None, lang: str = "en") -> Chart:
     """Every dated milestone in lanes by category: the whole story, then, enlarged, the years
     from shortly before the formal meetings resumed after their longest pause."""
     spans, meetings, intervals, as_of = m.spans, m.meetings, m.intervals, m.as_of
+    w, say = WORDS[lang], Speaker(lang)
     lanes = _lane_positions()
     if zoom_from is None:
         resumed = m.pause["to_date"].first
@@ -82,78 +90,65 @@ def timeline(m: WtoAccession, zoom_from: float | None = None) -> Chart:
         _label_meetings(ax, spans, lo, hi)
         ax.set_xlim(lo, hi)
         ax.set_ylim(-0.6, len(lanes) + (1.2 if ax is top else 0.9))
-        ax.set_yticks(list(lanes.values()), [LANES[c].label for c in lanes], fontsize=8)
+        ax.set_yticks(list(lanes.values()), [LANES[c].name(lang) for c in lanes], fontsize=8)
         ax.grid(axis="y", visible=False)
-        ax.set_xlabel("Year")
+        ax.set_xlabel(w["year"])
         ax.axvline(end, color="#777777", linestyle=":", linewidth=1)
-    top.text(end - 0.15, -0.5, f"as of\n{format_for_people(as_of)}", ha="right",
+    top.text(end - 0.15, -0.5, w["as_of"].format(date=say.date(as_of)), ha="right",
              va="bottom", fontsize=7, color="#555555")
     top.axvspan(zoom_from, end + 0.3, color="#f1f1f1", zorder=0)
-    top.text(zoom_from + 0.2, len(lanes) + 0.55, "enlarged below", fontsize=7,
+    top.text(zoom_from + 0.2, len(lanes) + 0.55, w["enlarged"], fontsize=7,
              color="#555555", va="center")
-    title, source = charts.titled(fig, top, "Belarus's WTO accession, step by step",
-                                  charts.source_text(m.milestones, m.sources))
-    bottom.set_title(f"The same milestones from {math.ceil(zoom_from)}: the push and the halt",
-                     fontsize=10.5)
+    title, source = charts.titled(fig, top, w["timeline_title"],
+                                  charts.source_text(m.milestones, m.sources, lang=lang), lang)
+    bottom.set_title(w["zoom_title"].format(year=math.ceil(zoom_from)), fontsize=10.5)
     top_lane = len(lanes) + 0.1
     # The milestones the data gives a chart note: before the enlarged years in the whole
     # story, after it in the enlargement, each written above the lanes from near its date.
-    noted = spans.merge(m.milestones[["milestone_id", "chart_note"]].dropna(),
-                        on="milestone_id")
+    note = "chart_note" if lang == "en" else f"chart_note_{lang}"
+    noted = spans.merge(m.milestones[["milestone_id", note]].dropna(), on="milestone_id")
     for row in noted.itertuples(index=False):
-        caption = f"{format_for_people(row.date)}: {_two_lines(row.chart_note)}"
+        caption = chart_note(row.date, getattr(row, note), lang)
         if row.x_mid < zoom_from:
             _annotate(top, caption, row.x_mid, lanes[row.category], (row.x_mid + 0.6, top_lane))
         else:
             _annotate(bottom, caption, row.x_mid, lanes[row.category],
                       (max(row.x_mid - 0.65, zoom_from + 0.05), top_lane), "left")
-    pause = m.pause if not intervals.empty else None
-    if pause is not None:
-        left = meetings.set_index("meeting_number").loc[pause["from_meeting"], "x_mid"]
-        right = meetings.set_index("meeting_number").loc[pause["to_meeting"], "x_mid"]
+    gap = m.pause if not intervals.empty else None
+    if gap is not None:
+        left = meetings.set_index("meeting_number").loc[gap["from_meeting"], "x_mid"]
+        right = meetings.set_index("meeting_number").loc[gap["to_meeting"], "x_mid"]
         y = lanes["working_party_meeting"] + 0.45
         top.annotate("", xy=(left, y), xytext=(right, y),
                      arrowprops={"arrowstyle": "<->", "color": "#333333", "linewidth": 0.9})
         # Below the meetings' lane, where the years of the pause leave room.
         top.text((left + right) / 2, lanes["working_party_meeting"] - 0.68,
-                 f"{pause['years']:.1f} years without a formal meeting\n"
-                 f"(between meetings {pause['from_meeting']} and {pause['to_meeting']})",
+                 pause_label(gap["years"], gap["from_meeting"], gap["to_meeting"], lang),
                  ha="center", va="center", fontsize=7.5,
                  bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
     last = spans[spans["meeting_number"] == meetings["meeting_number"].max()].iloc[0]
-    _annotate(bottom, f"Meeting {last['meeting_number']}, the last one:\n"
-              f"{format_for_people(last['date'])}", last["x_mid"],
+    _annotate(bottom, w["last_meeting"].format(number=last["meeting_number"],
+                                               date=say.date(last["date"])), last["x_mid"],
               lanes["working_party_meeting"],
               (last["x_mid"] + 1.1, lanes["bilateral_market_access"] + 0.3), "left")
     statements = spans[spans["milestone_id"].isin(JOINT_STATEMENTS)]
     if not statements.empty:
         first = statements.iloc[0]
-        month = format_for_people(first["date"].to_precision("month"))
-        _annotate(bottom, f"{month}: {len(statements)} joint "
-                  "statements\nby WTO members halt the accession", first["x_mid"],
+        _annotate(bottom, joint_statements(first["date"].to_precision("month"), len(statements),
+                                           lang), first["x_mid"],
                   lanes[first["category"]],
                   (first["x_mid"] - 0.6, lanes["working_party_meeting"] + 0.3), "left")
     handles = [
-        Line2D([], [], marker="o", color="#333333", linestyle="none", label="Known day"),
-        Line2D([], [], color="#333333", linewidth=6,
-               label="Several days (bar, widened to be seen)"),
+        Line2D([], [], marker="o", color="#333333", linestyle="none", label=w["known_day"]),
+        Line2D([], [], color="#333333", linewidth=6, label=w["several_days"]),
         Line2D([], [], marker="o", color="#333333", markerfacecolor="white", linewidth=1.2,
-               label="Month or year only (bar: possible period)"),
+               label=w["partial"]),
     ]
     top.legend(handles=handles, loc="upper left", fontsize=7.5, frameon=True,
-               framealpha=0.95, edgecolor="none", title="How each date is drawn",
+               framealpha=0.95, edgecolor="none", title=w["how_drawn"],
                title_fontsize=7.5,
                bbox_to_anchor=(start + (end - start) * 0.35, len(lanes) + 1.15),
                bbox_transform=top.transData)
-    return Chart("02-accession-timeline", fig, title, words.timeline_alt(m), source, m.spans)
+    return Chart("02-accession-timeline", fig, title, alt.timeline_alt(m)[lang], source,
+                 m.spans)
 
-
-def _two_lines(note: str) -> str:
-    """A note broken after its first colon or comma, else near its middle."""
-    for mark in (": ", ", "):
-        if mark in note:
-            head, tail = note.split(mark, 1)
-            return f"{head}{mark.strip()}\n{tail}"
-    words = note.split()
-    middle = len(words) // 2
-    return " ".join(words[:middle]) + "\n" + " ".join(words[middle:])

@@ -1,5 +1,7 @@
-"""The WTO chapter's words: every sentence the chapter writes from its model, the alt text of
-its charts, the milestone table for readers, ordinals and ranks in words.
+"""The WTO chapter's words: every sentence the chapter writes from its model, in English and
+Russian, with ordinals and ranks in words (Russian cases and plurals: `russian`). The alt text of
+its charts is in `alt`, the tables for readers in `tables`, the words drawn on charts in
+`chartwords`.
 
 Each function reads the model only (`WtoAccession`), so prose and charts state the same
 numbers; values from the data are escaped before they enter Markdown.
@@ -9,18 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from belarus_ip_report.chapters.prose import (
-    count_of,
-    escape,
-    fact_table,
-    in_words,
-    people_dates,
-    source_list,
+from belarus_ip_report.chapters.language import RU, Text
+from belarus_ip_report.chapters.prose import count_of, escape, in_words
+from belarus_ip_report.chapters.wto_accession.russian import (
+    YEAR,
+    forms,
+    ru_count,
+    ru_decimal,
+    ru_name,
+    ru_sentence_end,
+    ru_since,
+    ru_years,
 )
-from belarus_ip_report.chapters.wto_accession import GOVERNMENT
-from belarus_ip_report.chapters.wto_accession.lanes import LANES
 from belarus_ip_report.foundation.dates import format_for_people
 
 if TYPE_CHECKING:
@@ -34,67 +36,30 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def rank_words(rank: int, superlative: str = "longest") -> str:
-    """1 → 'longest', 2 → 'second-longest', 11 → '11th-longest': a rank as prose."""
+#: Ranks 2 to 5 in Russian words, neuter (agreeing with «присоединение»).
+RANKS_RU = {2: "второе", 3: "третье", 4: "четвертое", 5: "пятое"}
+
+
+def rank_words(rank: int, superlative: str = "longest", lang: str = "en") -> str:
+    """1 → 'longest', 2 → 'second-longest', 11 → '11th-longest': a rank as prose. In Russian,
+    of an accession: 'самое продолжительное', 'второе по продолжительности', '11-е по …'."""
     if rank < 1:
         raise ValueError(f"a rank starts at 1, not {rank}")
+    if lang == "ru":
+        if rank == 1:
+            return "самое продолжительное"
+        return f"{RANKS_RU.get(rank, RU.ordinal(rank))} по продолжительности"
     if rank == 1:
         return superlative
     words = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
     return f"{words.get(rank, ordinal(rank))}-{superlative}"
 
 
-def milestone_table(m: WtoAccession) -> pd.DataFrame:
-    """Every milestone for readers: dates as people write them, lanes by name."""
-    ordered = m.spans
-    return fact_table(pd.DataFrame({
-        "Date": people_dates(ordered, "date", "date_end"),
-        "Event": ordered["description"],
-        "Category": ordered["category"].map(lambda c: LANES[c].label.replace("\n", " ")),
-        "Meeting": ordered["meeting_number"],
-        "Sources": source_list(ordered["source_ids"]),
-    }), "wto_accession_milestones", ordered["milestone_id"],
-        {"Date": "date", "Meeting": "meeting_number"}, disputed=m.disputed)
-
-
-def peer_table(m: WtoAccession) -> pd.DataFrame:
-    """Belarus and its peers in the WTO, for readers."""
-    peers = m.peers
-    route = {"original": "original member (from the GATT)", "accession": "accession",
-             "acceding": "still acceding"}
-    return pd.DataFrame({
-        "Country": peers["peer"],
-        "Route": peers["route"].map(route),
-        "Applied": people_dates(peers, "application_date", missing="—"),
-        "Member since": people_dates(peers, "membership_date", missing="—"),
-        "Years": [("—" if pd.isna(y) else f"{y:.1f}" + (" so far" if w else ""))
-                  for y, w in zip(peers["years"], peers["waiting"], strict=True)],
-    })
-
-
-def peer_paragraph(m: WtoAccession) -> str:
-    peers = m.peers[m.peers["peer"] != GOVERNMENT]
-    done = peers[~peers["waiting"] & peers["years"].notna()]
-    original = peers[peers["route"] == "original"]
-    waiting = peers[peers["waiting"]]
-    slowest = done.loc[done["years"].idxmax()]
-    text = (f"Of Belarus's {len(peers)} peers, {len(done)} joined the WTO by accession, taking "
-            f"{done['years'].min():.1f} to {done['years'].max():.1f} years (the longest, "
-            f"{escape(slowest['peer'])})")
-    if len(original):
-        text += (f"; {in_words([escape(p) for p in original['peer']])} joined as "
-                 + ("an original member" if len(original) == 1 else "original members"))
-    if len(waiting):
-        text += (f"; {in_words([escape(p) for p in waiting['peer']])}, like Belarus, "
-                 + ("are" if len(waiting) > 1 else "is") + " still waiting")
-    return text + f" on {format_for_people(m.as_of)}."
-
-
 # --- Paragraphs -----------------------------------------------------------------------------
 
-def headline(m: WtoAccession) -> str:
+def headline(m: WtoAccession) -> Text:
     head = m.headline
-    return (
+    english = (
         f"As of {format_for_people(m.as_of)}, Belarus has been seeking membership for "
         f"**{head['years_since_application']} years**, since "
         f"{format_for_people(head['application_date'])}. Its working party has held "
@@ -109,11 +74,36 @@ def headline(m: WtoAccession) -> str:
            f"{head['completed_longer']} completed accessions took longer than Belarus has "
            "waited.")
     )
+    longer = head["completed_longer"]
+    russian = (
+        f"По состоянию на {RU.date(m.as_of)} Беларусь добивается членства в ВТО уже "
+        f"**{RU.count(head['years_since_application'], 'year')}** — с момента подачи заявки "
+        f"({RU.date(head['application_date'])}). Рабочая группа по присоединению Республики "
+        f"Беларусь к ВТО провела **"
+        + ru_count(head["meetings_held"], "формальное заседание", "формальных заседания",
+                   "формальных заседаний")
+        + f"**, последнее — {ru_sentence_end(RU.date(head['last_meeting_date']))} По данным "
+        f"МИД, двусторонние "
+        f"переговоры о доступе к рынкам завершены с **{RU.number(head['bilateral_concluded'])} "
+        f"{forms(head['bilateral_concluded'], 'членом', 'членами', 'членами')} ВТО**, в том "
+        f"числе с {RU.number(head['bilateral_since_2017'])} — начиная с 2017{YEAR} Среди "
+        f"{RU.number(head['of'])} "
+        f"{forms(head['of'], 'присоединения', 'присоединений', 'присоединений')} с известной "
+        f"датой заявки, завершенных с {head['since_year']}{YEAR} или еще не "
+        f"завершенных, присоединение Беларуси — **{rank_words(head['rank'], lang='ru')}**; "
+        + ("ни одно завершенное присоединение не длилось так долго, как Беларусь ждет до сих пор."
+           if longer == 0 else
+           ru_count(longer, "завершенное присоединение", "завершенных присоединения",
+                    "завершенных присоединений")
+           + f" {forms(longer, 'длилось', 'длились', 'длились')} дольше, чем Беларусь ждет до "
+           "сих пор.")
+    )
+    return Text(english, russian)
 
 
-def timeline_paragraph(m: WtoAccession) -> str:
+def timeline_paragraph(m: WtoAccession) -> Text:
     story, pause = m.story, m.pause
-    return (
+    english = (
         f"The table holds {story['milestones']} dated milestones; {story['partial']} of them "
         f"are known only to the month or year, and {story['ranges']} span several days. The "
         f"first {pause['from_meeting']} meetings of the working party fell between "
@@ -128,38 +118,82 @@ def timeline_paragraph(m: WtoAccession) -> str:
         f"{story['after_halt']} further milestones; the latest, from "
         f"{format_for_people(story['last_date'])}, reads: {escape(story['last_description'])}."
     )
+    last = m.milestones.set_index("milestone_id").at[m.spans["milestone_id"].iloc[-1],
+                                                    "description_ru"]
+    russian = (
+        "В таблице "
+        + ru_count(story["milestones"], "датированный этап", "датированных этапа",
+                   "датированных этапов")
+        + f"; {RU.number(story['partial'])} из них "
+        f"{forms(story['partial'], 'известен', 'известны', 'известны')} лишь с точностью до "
+        f"месяца или года, а {RU.number(story['ranges'])} "
+        f"{forms(story['ranges'], 'охватывает', 'охватывают', 'охватывают')} несколько дней. "
+        f"Первые {RU.count(int(pause['from_meeting']), 'meeting')} Рабочей группы прошли с "
+        f"{story['first_meeting_year']} по {story['pause_from_year']}{YEAR} Затем "
+        f"{ru_years(pause['years'])} не было ни одного формального заседания — лишь "
+        + ru_count(story["informal_during_pause"], "неформальный раунд", "неформальных раунда",
+                   "неформальных раундов")
+        + f" — вплоть до {pause['to_meeting']}-го заседания ({RU.date(pause['to_date'])}). "
+        f"Следующие {RU.count(story['resumed_meetings'], 'meeting')}, с "
+        f"{ru_since(story['resumed_first'])} по {RU.date(story['resumed_last'])}, "
+        "сопровождались семинарами, раундами двусторонних переговоров и новыми ролями Беларуси "
+        f"в качестве наблюдателя. После {ru_since(story['halt_date'])} в таблице еще "
+        f"{RU.count(story['after_halt'], 'milestone')}; последний из них "
+        f"({RU.date(story['last_date'])}) описан так: «{escape(last)}»."
+    )
+    return Text(english, russian)
 
 
-def rhythm_paragraph(m: WtoAccession) -> str:
+def rhythm_paragraph(m: WtoAccession) -> Text:
     pause, intervals, story = m.pause, m.intervals, m.story
     early = intervals[intervals["to_meeting"] <= pause["from_meeting"]]
     late = intervals[intervals["from_meeting"] >= pause["to_meeting"]]
     others = intervals.drop(pause.name)["months"].max()
-    return (
+    times = int(pause["months"] // others)
+    pause_months = int(f"{pause['months']:.0f}")
+    english = (
         f"Before the long pause, consecutive meetings were {early['months'].min():.0f} to "
         f"{early['months'].max():.0f} months apart. After it they were "
         f"{late['months'].min():.0f} to {late['months'].max():.0f} months apart, a steadier "
         f"pace that ended with the {ordinal(story['last_number'])} meeting. The "
         f"{pause['months']:.0f} months between meetings {pause['from_meeting']} and "
-        f"{pause['to_meeting']} are more than {int(pause['months'] // others)} times any other "
+        f"{pause['to_meeting']} are more than {times} times any other "
         f"gap. No numbered meeting is recorded after "
         f"{format_for_people(story['resumed_last'])}."
     )
 
+    def months(low: float, high: float) -> str:
+        top = int(f"{high:.0f}")
+        return (f"от {ru_decimal(low, 0)} до {ru_decimal(high, 0)} "
+                f"{forms(top, 'месяца', 'месяцев', 'месяцев')}")
 
-def membership_paragraph(m: WtoAccession, source_document_figure: str) -> str:
+    russian = (
+        f"До долгого перерыва между соседними формальными заседаниями проходило "
+        f"{months(early['months'].min(), early['months'].max())}. После него — "
+        f"{months(late['months'].min(), late['months'].max())}: ритм стал ровнее и оборвался "
+        f"на {story['last_number']}-м заседании. Промежуток между заседаниями "
+        f"{pause['from_meeting']} и {pause['to_meeting']} — "
+        f"{RU.count(pause_months, 'month')} — более чем в {times} "
+        f"{forms(times, 'раз', 'раза', 'раз')} длиннее любого другого. После "
+        f"{ru_since(story['resumed_last'])} ни одного формального заседания не зафиксировано."
+    )
+    return Text(english, russian)
+
+
+def membership_paragraph(m: WtoAccession, source_document_figure: str) -> Text:
     reported, steps, growth = m.reported, m.steps, m.growth
     first, latest = reported.iloc[0], reported.iloc[-1]
     stated = reported.set_index("figure_id").loc[source_document_figure]
     on_first_day = int(steps.loc[steps["date"] == m.wto_start, "dated_members"].sum())
     since_start = growth[growth["year"] > m.wto_start.year]
+    joined_later = int(since_start["joined"].sum())
     listed = len(m.members)
     undated = m.undated_members
-    return (
+    english = (
         f"The WTO opened on {format_for_people(m.wto_start)} with {first['value']} members "
         f"according to the sources, and the members table dates {on_first_day} to that day. "
         f"By the end of {m.wto_start.year} it dates {growth['dated_members'].iloc[0]}, and "
-        f"{int(since_start['joined'].sum())} more joined after that. The Foreign Ministry's "
+        f"{joined_later} more joined after that. The Foreign Ministry's "
         f"count of {stated['value']} refers to {format_for_people(stated['as_of'])}; the latest "
         f"stated count is {latest['value']}, from {format_for_people(latest['as_of'])}, and the "
         f"members table lists {listed} members, "
@@ -168,14 +202,35 @@ def membership_paragraph(m: WtoAccession, source_document_figure: str) -> str:
            f"({in_words([escape(name) for name in undated])}); the chart does not guess one."
            if undated else "Every one of them has its date of membership in the table.")
     )
+    dated_by_year_end = int(growth["dated_members"].iloc[0])
+    russian = (
+        f"ВТО начала работу {RU.date(m.wto_start)}; число ее членов в тот день, по данным "
+        f"источников, — {RU.number(first['value'])}, и таблица членов датирует этим днем "
+        f"вступление {RU.number(on_first_day)} "
+        f"{forms(on_first_day, 'члена', 'членов', 'членов')}. К концу {m.wto_start.year}{YEAR} "
+        f"таблица датирует вступление {RU.number(dated_by_year_end)} "
+        f"{forms(dated_by_year_end, 'члена', 'членов', 'членов')}, а позже "
+        f"{forms(joined_later, 'вступил', 'вступили', 'вступили')} еще "
+        f"{RU.number(joined_later)}. МИД приводит число {RU.number(stated['value'])} по "
+        f"состоянию на {RU.date(stated['as_of'])}; последнее из приводимых источниками значений "
+        f"— {RU.number(latest['value'])} по состоянию на {RU.date(latest['as_of'])}, а в "
+        f"таблице членов их {RU.number(listed)} — "
+        f"{'столько же' if listed == latest['value'] else 'число иное'}. "
+        + (f"Для {RU.number(len(undated))} {forms(len(undated), 'члена', 'членов', 'членов')} "
+           "ни один источник не указывает дату вступления ("
+           + RU.words([escape(ru_name(m, name)) for name in undated])
+           + "); график ее не домысливает."
+           if undated else "У каждого из них в таблице есть дата вступления.")
+    )
+    return Text(english, russian)
 
 
-def durations_paragraph(m: WtoAccession) -> str:
+def durations_paragraph(m: WtoAccession) -> Text:
     durations, head = m.durations, m.headline
     completed = durations[~durations["still_acceding"]]
     still_open = durations[durations["still_acceding"]]
     longer = durations.iloc[: head["rank"] - 1]
-    return (
+    english = (
         f"The {len(completed)} completed accessions took between "
         f"{completed['years'].min():.1f} and {completed['years'].max():.1f} years, "
         f"{completed['years'].median():.1f} at the median. {m.acceding_now} governments are "
@@ -187,70 +242,21 @@ def durations_paragraph(m: WtoAccession) -> str:
         + f". Left out for lack of an application date: "
         f"{', '.join(escape(g) for g in m.excluded)} ({len(m.excluded)} in all)."
     )
-
-
-# --- Alt text ------------------------------------------------------------------------------
-
-def busiest_years(spans: pd.DataFrame, width: int = 4) -> tuple[int, int]:
-    """The `width`-year window holding the most milestones (the earliest such window)."""
-    years = spans["first"].map(lambda day: day.year)
-    windows = {start: int(years.between(start, start + width - 1).sum())
-               for start in range(years.min(), years.max() + 1)}
-    start = max(windows, key=lambda y: (windows[y], -y))
-    return start, start + width - 1
-
-
-def timeline_alt(m: WtoAccession) -> str:
-    spans, pause = m.spans, m.pause
-    counts = spans["category"].value_counts()
-    lanes = "; ".join(f"{lane.label.replace(chr(10), ' ').lower()}: {counts.get(c, 0)}"
-                      for c, lane in LANES.items())
-    partial = int((spans["kind"] == "partial").sum())
-    busiest = busiest_years(spans)
-    return (f"Timeline of {len(spans)} dated milestones of Belarus's WTO accession from "
-            f"{spans['first'].min().year} to {spans['last'].max().year}, in six lanes "
-            f"({lanes}). {partial} milestones are known only to the month or year and are "
-            f"drawn as hollow markers with a bar over the possible period. The longest gap "
-            f"between numbered working-party meetings, {pause['years']:.1f} years, separates "
-            f"meeting {pause['from_meeting']} ({format_for_people(pause['from_date'])}) from "
-            f"meeting {pause['to_meeting']} ({format_for_people(pause['to_date'])}); most "
-            f"milestones fall between {busiest[0]} and {busiest[1]}.")
-
-
-def rhythm_alt(m: WtoAccession) -> str:
-    per_year, intervals, pause = m.per_year, m.intervals, m.pause
-    busiest = per_year.loc[per_year["numbered"].idxmax()]
-    shortest = intervals.loc[intervals["months"].idxmin()]
-    numbered, informal = per_year["numbered"].sum(), per_year["informal"].sum()
-    return (f"Two panels. Top: numbered working-party meetings per year, "
-            f"{per_year['year'].min()} to {per_year['year'].max()}, {numbered} in all, at most "
-            f"{busiest['numbered']} in a year (first in {busiest['year']}), with {informal} "
-            f"informal rounds shown separately. Bottom: months between "
-            f"consecutive meetings, from {shortest['months']:.0f} months "
-            f"(meetings {shortest['from_meeting']} to {shortest['to_meeting']}) to "
-            f"{pause['months']:.0f} months (meetings {pause['from_meeting']} to "
-            f"{pause['to_meeting']}).")
-
-
-def membership_alt(m: WtoAccession) -> str:
-    first, last = m.growth.iloc[0], m.growth.iloc[-1]
-    stated = "; ".join(f"{r.value} ({format_for_people(r.as_of)})"
-                       for r in m.reported.itertuples(index=False))
-    return (f"Step chart of WTO members with a known membership date, from "
-            f"{first['dated_members']} at the end of {first['year']} to "
-            f"{last['dated_members']} in {last['year']}, with a dotted line adding the "
-            f"{len(m.undated_members)} members whose date no source gives. Counts stated by "
-            f"sources are marked: {stated}.")
-
-
-def duration_alt(m: WtoAccession) -> str:
-    durations, rank = m.durations, m.headline
-    longest = durations.iloc[0]
-    completed = durations[~durations["still_acceding"]]
-    return (f"Horizontal bars for {len(durations)} accessions, longest first: "
-            f"{len(completed)} completed (from {completed['years'].min():.1f} to "
-            f"{completed['years'].max():.1f} years) and {rank['of_open']} still open, drawn "
-            f"hatched up to the report date. Belarus has waited {m.own_duration:.1f} years, "
-            f"rank {rank['rank']} of {rank['of']}; the longest is {longest['government']} at "
-            f"{longest['years']:.1f} years. {len(m.excluded)} accessions without an application "
-            f"date are left out.")
+    russian = (
+        ru_count(len(completed), "завершенное присоединение", "завершенных присоединения",
+                 "завершенных присоединений")
+        + f" {forms(len(completed), 'заняло', 'заняли', 'заняли')} от "
+        f"{ru_decimal(completed['years'].min())} до {ru_years(completed['years'].max())}, "
+        f"медиана — {ru_years(completed['years'].median())}. "
+        f"{RU.count(m.acceding_now, 'government')} "
+        f"{forms(m.acceding_now, 'продолжает', 'продолжают', 'продолжают')} переговоры о "
+        f"присоединении; на графике — {RU.number(len(still_open))} из них, для которых "
+        f"известна дата заявки. Беларусь ({ru_years(m.own_duration)}) занимает "
+        f"{RU.ordinal(head['rank'])} место из {RU.number(head['of'])}"
+        + (f"; дольше — только {', '.join(escape(ru_name(m, g)) for g in longer['government'])}"
+           if len(longer) else "")
+        + ". Из-за отсутствия даты заявки не учтены: "
+        f"{', '.join(escape(ru_name(m, g)) for g in m.excluded)} "
+        f"(всего {RU.number(len(m.excluded))})."
+    )
+    return Text(english, russian)
