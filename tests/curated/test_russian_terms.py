@@ -111,10 +111,3 @@ def test_the_russian_terms_load_as_a_declared_table(raw):
     assert len(terms) == len(_rows(TERMS))
     assert terms["term_id"].is_unique
 
-
-def test_every_table_has_its_description_in_russian():
-    from belarus_ip_report.curated.schemas import TABLES
-    from belarus_ip_report.curated.schemas.russian import DESCRIPTIONS_RU
-
-    assert set(DESCRIPTIONS_RU) == {spec.name for spec in TABLES}
-    assert all(any("а" <= ch <= "я" for ch in text) for text in DESCRIPTIONS_RU.values())

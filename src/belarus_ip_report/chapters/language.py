@@ -136,7 +136,7 @@ class Speaker:
             return format_date(start.first, format="long", locale=self.lang)
         if start.precision == "month":
             return format_skeleton("yMMMM", start.first, locale=self.lang)
-        return f"{start.year} г."
+        return f"{start.year}\u202fг."
 
     def words(self, items: Sequence[str], none: str = "") -> str:
         """'A, B and C' / 'A, B и C'."""

@@ -59,6 +59,14 @@ TABLES_RU = {
     "with the value the report uses and why.":
         "Расхождения источников: по строке на утверждение, с таблицей, строкой и столбцом, "
         "к которым оно относится, значением, принятым в докладе, и причиной выбора.",
+    "The official Russian names of the treaties, bodies and terms the report uses, each with "
+    "the sources that state it; a name no source in reach states is marked as the usual "
+    "rendering. The Russian names of `wipo_treaties` agree with the rows "
+    "'treaty:<treaty_id>'.":
+        "Официальные русские названия договоров, органов и терминов, которые использует "
+        "доклад, с источниками, где они приводятся; название, которого нет ни в одном "
+        "доступном источнике, помечено как обычный вариант перевода. Русские названия в "
+        "`wipo_treaties` совпадают со строками 'treaty:<treaty_id>'.",
     "Facts that stand in two tables: the build checks that both places hold the same value.":
         "Факты, записанные в двух таблицах: сборка проверяет, что в обоих местах значение "
         "одно и то же.",
@@ -67,6 +75,23 @@ TABLES_RU = {
 #: Each column's wording as declared (before the builders add allowed values or a date's
 #: ISO note), in Russian.
 COLUMNS_RU = {
+    # russian_terms
+    "Stable id of the term: its kind (treaty, body, wto, wipo, field, group) and a short id; "
+    "'treaty:<treaty_id>' for a treaty of `wipo_treaties`.":
+        "Постоянный идентификатор термина: его вид (treaty, body, wto, wipo, field, group) и "
+        "краткий идентификатор; 'treaty:<treaty_id>' для договора из `wipo_treaties`.",
+    "The term in English, as the report writes it.":
+        "Термин на английском, как его пишет доклад.",
+    "The official Russian name or term, in the nominative (the full name of a treaty or body).":
+        "Официальное русское название или термин в именительном падеже (полное название "
+        "договора или органа).",
+    "Its short form or abbreviation in Russian, where it has one.":
+        "Его краткая форма или сокращение на русском, если они есть.",
+    "The sources that state the Russian: ids from the `sources` table, separated by ';', "
+    "exactly those of the term's rows in `evidence`; empty where no record was found.":
+        "Источники, где приводится русское название: идентификаторы из таблицы `sources` "
+        "через ';', ровно те же, что в строках термина в `evidence`; пусто, если запись не "
+        "найдена.",
     # sources
     "Readable stable id that fact and evidence rows cite.":
         "Читаемый постоянный идентификатор, на который ссылаются строки фактов и "

@@ -7,8 +7,8 @@ import pandas as pd
 
 from belarus_ip_report.chapters.language import Speaker
 from belarus_ip_report.chapters.prose import fact_table, people_dates, source_list, table_html
+from belarus_ip_report.curated.dictionary import table_description
 from belarus_ip_report.curated.schemas import TABLES
-from belarus_ip_report.curated.schemas.russian import DESCRIPTIONS_RU
 from belarus_ip_report.curated.tables import load_table
 from belarus_ip_report.foundation import settings
 from belarus_ip_report.foundation.dates import PartialDate
@@ -112,7 +112,7 @@ def data_files(lang: str = "en") -> list[dict[str, str]]:
     root = "" if lang == "en" else "../"
     return [{"file": spec.file_name, "href": f"{root}data/{spec.file_name}",
              "rows": len(load_table(spec.name)),
-             "description": DESCRIPTIONS_RU[spec.name] if lang == "ru" else spec.description}
+             "description": table_description(spec, lang)}
             for spec in TABLES]
 
 
