@@ -60,7 +60,7 @@ HELP = """usage: python3 tasks.py COMMAND [options]
   nbval             strict nbval over notebooks/ only
   lab               JupyterLab at the project root (notebooks, data and README in reach);
                     stopping this command stops Lab
-  pdf               write report/report.pdf from report/index.html (headless Chromium)
+  pdf               write report/report.pdf and report/ru/report.pdf (headless Chromium)
   release           the reuse kit of this version in .cache/release/: a zip of the pages,
                     the PDF, the clean tables, the data package, the citation, the changelog
                     and SHA256SUMS, and .zenodo.json (refuses a dirty tree or stale outputs)

@@ -6,7 +6,8 @@
 Three parts, all by default (`--only` picks some):
 
 - build: our build against the plain way, on a copy: each run times the plain build, a forced
-  build, a no-op and a one-chapter change; then the test command runs once (about two and a
+  build of the English edition alone (`REPORT_EDITIONS=en`), a forced build of both
+  editions, a no-op and a one-chapter change; then the test command runs once (about two and a
   half minutes with three runs on a 2-core machine). The plain way is `jupyter nbconvert
   --execute --to html` on each notebook in turn (01 first, then the others in name order),
   with no cache.
@@ -44,16 +45,16 @@ PARTS = ("build", "setup", "scale")
 TOUCHED_NOTEBOOK = "notebooks/02_wto_accession.ipynb"
 
 
-def environment(copy: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+def environment(copy: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "REPORT_EDITIONS")}
     env["PYTHONPATH"] = str(copy / "src")
-    return env
+    return {**env, **extra}
 
 
-def timed(command: list[str], copy: Path) -> float:
+def timed(command: list[str], copy: Path, **extra: str) -> float:
     started = time.monotonic()
-    result = subprocess.run(command, cwd=copy, env=environment(copy), capture_output=True,
-                            text=True)
+    result = subprocess.run(command, cwd=copy, env=environment(copy, **extra),
+                            capture_output=True, text=True)
     elapsed = time.monotonic() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command[1:])} failed ({result.returncode}):\n"
@@ -115,13 +116,17 @@ def main() -> int:
 
 
 def bench_build(runs: int, skip_tests: bool) -> None:
-    times: dict[str, list[float]] = {"plain full": [], "ours full": [], "ours no-op": [],
+    times: dict[str, list[float]] = {"plain full": [], "ours full, English": [],
+                                     "ours full": [], "ours no-op": [],
                                      "ours one chapter": []}
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         copy = Path(folder)
         copy_project(copy)
         for run in range(runs):
             times["plain full"].append(plain_full_build(copy))
+            # The English edition alone (REPORT_EDITIONS=en): what the Russian one adds.
+            times["ours full, English"].append(timed(ours(copy, "--force"), copy,
+                                                     REPORT_EDITIONS="en"))
             times["ours full"].append(timed(ours(copy, "--force"), copy))
             times["ours no-op"].append(timed(ours(copy), copy))
             touch_one_chapter(copy, run)
@@ -136,6 +141,8 @@ def bench_build(runs: int, skip_tests: bool) -> None:
         print(f"  {name:<18} {value:6.2f} s{ratio}")
     targets = [
         ("ours full", medians["ours full"] / plain, 0.35, "x plain"),
+        ("both editions", medians["ours full"] / medians["ours full, English"], 1.5,
+         "x English"),
         ("ours one chapter", medians["ours one chapter"] / plain, 0.20, "x plain"),
         ("ours no-op", medians["ours no-op"], 0.30, "s"),
     ]

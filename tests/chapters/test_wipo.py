@@ -7,16 +7,24 @@ import pytest
 
 from belarus_ip_report.chapters.wipo_treaties import belarus, model, reader_tables, system
 from belarus_ip_report.chapters.wipo_treaties import charts as wipo_charts
-from belarus_ip_report.chapters.wipo_treaties import words as wipo_text
+from belarus_ip_report.chapters.wipo_treaties import words_belarus as wipo_text
 from belarus_ip_report.curated.tables import typed
 
 AS_OF = date(2026, 11, 21)
 
 
+#: The small tables' treaties as the Russian edition names them (`short_name_ru`).
+RUSSIAN_NAMES = {"paris": "Парижская конвенция", "berne": "Бернская конвенция",
+                 "convention": "Конвенция ВОИС", "wct": "ДАП",
+                 "tlt": "Договор о законах по товарным знакам", "riyadh": "Эр-Риядский договор",
+                 "undated": "Договор без даты"}
+
+
 def treaty(treaty_id, field, adopted, in_force, status="not_party", belarus_in_force=None,
            parties=4, **extra):
     return {
-        "treaty_id": treaty_id, "short_name": treaty_id.title(), "field": field,
+        "treaty_id": treaty_id, "short_name": treaty_id.title(),
+        "short_name_ru": RUSSIAN_NAMES[treaty_id], "field": field,
         "wipo_group": "wipo_convention" if field == "wipo_convention" else "ip_protection",
         "adopted": adopted, "in_force": in_force, "parties_count": parties,
         "belarus_status": status,
@@ -31,19 +39,21 @@ def parties_of(rows: list[dict]) -> pd.DataFrame:
     out = []
     for row in rows:
         if row["in_force"]:
-            out += [{"treaty_id": row["treaty_id"], "party": f"State {i}", "signed": None,
+            out += [{"treaty_id": row["treaty_id"], "party": f"State {i}",
+                     "party_ru": f"Государство {i}", "signed": None,
                      "instrument": "accession", "deposited": row["in_force"],
                      "in_force": row["in_force"]} for i in range(row["parties_count"] - (
                          row["belarus_status"] == "party"))]
         if row["belarus_status"] == "party":
-            out.append({"treaty_id": row["treaty_id"], "party": "Belarus", "signed": None,
+            out.append({"treaty_id": row["treaty_id"], "party": "Belarus",
+                        "party_ru": "Беларусь", "signed": None,
                         "instrument": row["belarus_instrument"] or "accession",
                         "deposited": row["belarus_in_force"],
                         "in_force": row["belarus_in_force"]})
         if row["belarus_status"] == "signatory":
             out.append({"treaty_id": row["treaty_id"], "party": "Belarus",
-                        "signed": row["adopted"], "instrument": None, "deposited": None,
-                        "in_force": None})
+                        "party_ru": "Беларусь", "signed": row["adopted"], "instrument": None,
+                        "deposited": None, "in_force": None})
     frame = pd.DataFrame(out).assign(withdrawal_deposited=None, withdrawal_effective=None,
                                      source_id="wipolex-parties", notes=None)
     return typed("treaty_parties", frame)
@@ -178,8 +188,8 @@ def test_parties_before_a_day_drops_later_entries_into_force(treaties):
 
 def test_status_table_groups_by_field_and_says_not_yet_for_a_treaty_not_in_force(raw):
     m = model_of(raw)
-    table = pd.concat([reader_tables.status_table(m, party=True),
-                       reader_tables.status_table(m, party=False)])
+    table = pd.concat([reader_tables.status_table(m, party=True).en,
+                       reader_tables.status_table(m, party=False).en])
     assert set(table["Field"]) == {
         "Industrial property", "Copyright and related rights", "WIPO Convention"}
     riyadh = table[table["Treaty"] == "Riyadh"].iloc[0]
@@ -238,7 +248,7 @@ def test_joined_per_decade_leaves_out_the_convention_and_continued_treaties(trea
 
 
 def test_the_joining_paragraph_follows_the_data(raw):
-    text = wipo_text.joining_paragraph(model_of(raw))
+    text = wipo_text.joining_paragraph(model_of(raw)).en
     assert text.startswith("Belarus entered the system in 1970, when the Convention came into "
                            "force with the Byelorussian SSR among its first members.")
     assert "continued to apply 1 treaty the Soviet Union had joined" in text

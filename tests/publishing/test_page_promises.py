@@ -9,7 +9,7 @@ import pytest
 
 from belarus_ip_report.foundation import paths
 from belarus_ip_report.publishing import checks
-from belarus_ip_report.publishing.report import prose
+from belarus_ip_report.publishing.reading import prose
 from belarus_ip_report.publishing.sanitize import clean_html
 
 PAGE = ('<!DOCTYPE html><html><head><meta charset="utf-8">'

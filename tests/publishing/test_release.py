@@ -20,8 +20,9 @@ def kit(tmp_path_factory) -> Path:
 
     if pdf.chromium() is None:
         pytest.skip("no Chromium found: install Debian's chromium (.ci/run does) to run these")
-    if not (paths.REPORT / "report.pdf").exists():
-        pdf.write_pdf(paths.REPORT / "index.html", paths.REPORT / "report.pdf")
+    for page, printed in pdf.EDITIONS.values():
+        if not (paths.REPORT / printed).exists():
+            pdf.write_pdf(paths.REPORT / page, paths.REPORT / printed)
     return release.write_kit(tmp_path_factory.mktemp("release"))
 
 
@@ -32,6 +33,7 @@ def test_the_kit_holds_the_publication_and_its_checksums_verify(kit):
         assert all(name.startswith(folder) for name in names)
         files = {name[len(folder):]: archive.read(name) for name in names}
     for needed in ("report/index.html", "report/evidence.html", "report/report.pdf",
+                   "report/ru/index.html", "report/ru/evidence.html", "report/ru/report.pdf",
                    "data/processed/datapackage.json", "CITATION.cff", "CHANGELOG.md",
                    "README.txt", "SHA256SUMS"):
         assert needed in files, needed

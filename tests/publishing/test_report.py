@@ -47,9 +47,15 @@ def evidence_html() -> str:
     return (paths.REPORT / "evidence.html").read_text(encoding="utf-8")
 
 
+#: Each edition's story page, under report/.
+EDITIONS = ("index.html", "ru/index.html")
+
+
 def pages() -> dict[str, str]:
-    """Every page of the publication, by its path under report/."""
+    """Every page of the publication, by its path under report/: both editions' two pages and
+    the code pages they share."""
     found = [paths.REPORT / "index.html", paths.REPORT / "evidence.html",
+             paths.REPORT / "ru" / "index.html", paths.REPORT / "ru" / "evidence.html",
              *sorted((paths.REPORT / "code").glob("*.html"))]
     return {p.relative_to(paths.REPORT).as_posix(): p.read_text(encoding="utf-8") for p in found}
 
@@ -60,10 +66,12 @@ def pages() -> dict[str, str]:
 def test_each_page_is_under_two_megabytes_and_the_pages_under_three():
     """The pages' weight; beside them, report/data/ holds the clean tables themselves (copies
     of data/processed/, byte for byte), which the pages link instead of leaving report/."""
-    assert REPORT.stat().st_size < MAX_BYTES
-    assert (paths.REPORT / "evidence.html").stat().st_size < MAX_BYTES
-    page_files = [f for f in paths.REPORT.rglob("*.html")]
-    assert sum(f.stat().st_size for f in page_files) < MAX_FOLDER_BYTES
+    editions = {"en": [paths.REPORT / "index.html", paths.REPORT / "evidence.html",
+                       *(paths.REPORT / "code").glob("*.html")],
+                "ru": [paths.REPORT / "ru" / "index.html", paths.REPORT / "ru" / "evidence.html"]}
+    for files in editions.values():  # each edition, as a reader of it downloads it
+        assert all(f.stat().st_size < MAX_BYTES for f in files)
+        assert sum(f.stat().st_size for f in files) < MAX_FOLDER_BYTES
     copies = sorted((paths.REPORT / "data").glob("*.csv"))
     assert [f.name for f in copies] == [f.name for f in sorted(paths.PROCESSED.glob("*.csv"))]
     assert all(f.read_bytes() == (paths.PROCESSED / f.name).read_bytes() for f in copies)
@@ -220,10 +228,11 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="module")
-def loaded(browser) -> dict:
-    """The report loaded once, at desktop width, with every request and console error it
-    caused; the tests below read it in turn (each sets the width and colours it needs)."""
+@pytest.fixture(scope="module", params=EDITIONS)
+def loaded(browser, request) -> dict:
+    """Each edition's report loaded once, at desktop width, with every request and console
+    error it caused; the tests below read it in turn (each sets the width and colours it
+    needs)."""
     context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
     page = context.new_page()
     requests: list[str] = []
@@ -233,9 +242,10 @@ def loaded(browser) -> dict:
             if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     started = time.monotonic()
-    page.goto(REPORT.as_uri(), wait_until="load")
+    page.goto((paths.REPORT / request.param).as_uri(), wait_until="load")
     load_seconds = time.monotonic() - started
-    yield {"page": page, "requests": requests, "errors": errors, "seconds": load_seconds}
+    yield {"page": page, "requests": requests, "errors": errors, "seconds": load_seconds,
+           "edition": "ru-" if request.param.startswith("ru/") else ""}
     context.close()
 
 
@@ -258,7 +268,7 @@ def test_desktop_no_request_leaves_the_file_no_console_error_every_image_drawn(l
         ".map(i => i.alt)")
     assert undrawn == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "report-desktop.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"report-{loaded['edition']}desktop.png"))
     print(f"\nreport loaded in {loaded['seconds']:.2f} s; screenshots in {SCREENSHOTS}")
 
 
@@ -279,7 +289,8 @@ def test_every_table_of_contents_link_lands_on_its_section(page):
     assert [target for target, ok in landed if not ok] == []
 
 
-def test_phone_width_has_no_horizontal_scroll_and_the_findings_come_within_two_screens(page):
+def test_phone_width_has_no_horizontal_scroll_and_the_findings_come_within_two_screens(
+        loaded, page):
     page.set_viewport_size(PHONE)
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -288,7 +299,7 @@ def test_phone_width_has_no_horizontal_scroll_and_the_findings_come_within_two_s
                              " + window.scrollY")
     assert findings < 2 * PHONE["height"], findings
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "report-phone.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"report-{loaded['edition']}phone.png"))
 
 
 def pdf_page_texts(pdf_file: Path) -> list[str]:
@@ -303,11 +314,13 @@ def pdf_page_texts(pdf_file: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(pdf_file).pages]
 
 
-def test_the_print_edition_has_every_chapter_and_caption_and_no_blank_page(browser, tmp_path):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_print_edition_has_every_chapter_and_caption_and_no_blank_page(browser, tmp_path,
+                                                                          edition):
     from belarus_ip_report.publishing import pdf
 
     target = tmp_path / "report.pdf"
-    pdf.print_with(browser, REPORT, target)
+    pdf.print_with(browser, paths.REPORT / edition, target)
     texts = pdf_page_texts(target)
     without_text = [n for n, text in enumerate(texts, start=1) if not text.strip()]
     if without_text:  # a page without text is blank unless it holds an image
@@ -319,7 +332,7 @@ def test_the_print_edition_has_every_chapter_and_caption_and_no_blank_page(brows
     # PDF text has typographic ligatures ('ﬁ'); page breaks may fall inside a heading.
     whole = " ".join(" ".join(text.split()) for text in texts).replace("\ufb01", "fi") \
         .replace("\ufb02", "fl")
-    html_text = html.unescape(REPORT.read_text(encoding="utf-8"))
+    html_text = html.unescape((paths.REPORT / edition).read_text(encoding="utf-8"))
     for title in re.findall(r'<h1 id="[^"]+-title"><span class="chapter-label">[^<]+</span> '
                             r"([^<]+)</h1>", html_text):
         assert " ".join(title.split())[:40] in whole, title
@@ -341,7 +354,7 @@ def test_both_colour_schemes_render_without_errors(loaded, page, scheme):
         "getComputedStyle(document.querySelector('figure.chart img')).filter")
     assert (chart_filter == "none") == (scheme == "light"), chart_filter
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"report-{scheme}.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"report-{loaded['edition']}{scheme}.png"))
 
 
 def test_a_chart_csv_downloads_under_the_content_security_policy(page):

@@ -268,7 +268,7 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3,
     named = list(publishers.index[:most])
     rest = len(publishers) - len(named)
     if lang == "ru":
-        more = f" и ещё {Speaker('ru').count(rest, 'publisher')}" if rest > 0 else ""
+        more = f" и еще {Speaker('ru').count(rest, 'publisher')}" if rest > 0 else ""
         return f"{'; '.join(named)}{more}; см. раздел «Источники»."
     more = f" and {rest} other publisher{'s' if rest > 1 else ''}" if rest > 0 else ""
     return f"{'; '.join(named)}{more}; see References."

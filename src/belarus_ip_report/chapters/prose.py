@@ -66,7 +66,7 @@ def anchor_of(*parts: str) -> str:
 
 
 #: What a table shows where the data holds no value: nothing to link to evidence.
-NO_VALUE = {"—", "", "not yet", "not found"}
+NO_VALUE = {"—", "", "not yet", "not found", "пока нет", "нет данных"}
 
 #: The page that holds the evidence, the references and the method (beside the report).
 EVIDENCE_PAGE = "evidence.html"

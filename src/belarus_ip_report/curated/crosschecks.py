@@ -1,7 +1,8 @@
 """Checks that span tables: every fact value has evidence, evidence points at real rows and
 sources, row-level `source_ids` agree with the evidence, a fact kept in two tables holds the
 same value in both, each discrepancy names a real place, one decision and the value the table
-holds (`disagreements`), and the two WTO tables name no government with look-alike letters.
+holds (`disagreements`), the two WTO tables name no government with look-alike letters, and
+the Russian terms agree with their evidence and with the treaties' Russian names (`terms`).
 
 Each check reports every problem it finds (file, CSV line, column, what to do), not only the
 first, because a contributor adding a batch of facts wants the whole list at once.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from belarus_ip_report.curated import party_checks
+from belarus_ip_report.curated import party_checks, terms
 from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 from belarus_ip_report.curated.disagreements import (
     discrepancies_are_coherent,
@@ -43,6 +44,7 @@ def check_cross_tables(raw: Mapping[str, RawRows]) -> None:
         *_joined_keys_do_not_look_alike(raw),
         *party_checks.foreign_keys_exist(raw),
         *party_checks.belarus_rows_agree(raw),
+        *terms.terms_problems(raw),
     ]
     if problems:
         raise DataErrors(problems)

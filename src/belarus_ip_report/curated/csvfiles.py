@@ -33,6 +33,8 @@ class RawTable:
     frame: pd.DataFrame
     lines: list[int]
     changes: list[str] = field(default_factory=list)
+    #: The same changes in Russian, for the Russian edition's methods chapter.
+    changes_ru: list[str] = field(default_factory=list)
 
     def line_of(self, row_position: int) -> int:
         return self.lines[row_position]
@@ -51,9 +53,16 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
                         hint="every table declared in schemas.TABLES must be in data/raw/")
     data = path.read_bytes()
     changes: list[str] = []
+    changes_ru: list[str] = []
+
+    def change(english: str, russian: str) -> None:
+        changes.append(english)
+        changes_ru.append(russian)
+
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
-        changes.append("removed a UTF-8 byte-order mark at the start of the file")
+        change("removed a UTF-8 byte-order mark at the start of the file",
+               "удалена метка порядка байтов UTF-8 в начале файла")
     try:
         content = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -69,7 +78,8 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
     parsed = _parse_csv(file, content)
     header = [name.strip() for name in parsed.header]
     if header != parsed.header:
-        changes.append("trimmed white space around column names in the header")
+        change("trimmed white space around column names in the header",
+               "удалены пробелы вокруг имен столбцов в заголовке")
     _check_header(file, header, expected, parsed.header_line)
     for record, line in zip(parsed.rows, parsed.lines, strict=True):
         if len(record) != len(header):
@@ -77,7 +87,8 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
                             line=line, hint="check for an unquoted comma or a missing value")
     rows, lines = parsed.rows, parsed.lines
     if parsed.blank_lines:
-        changes.append(f"skipped {parsed.blank_lines} blank line(s)")
+        change(f"skipped {parsed.blank_lines} blank line(s)",
+               f"пропущено пустых строк: {parsed.blank_lines}")
     if not rows:
         raise DataError(file, "the table has a header but no rows", line=parsed.header_line)
 
@@ -89,9 +100,10 @@ def read_raw_table(spec: TableSpec, folder: Path = paths.RAW) -> RawTable:
         trimmed += int((stripped != frame[column]).sum())
         frame[column] = stripped
     if trimmed:
-        changes.append(f"trimmed white space around {trimmed} value(s)")
+        change(f"trimmed white space around {trimmed} value(s)",
+               f"удалены пробелы вокруг значений: {trimmed}")
     frame = frame.replace({"": pd.NA})
-    return RawTable(spec, file, frame, lines, changes)
+    return RawTable(spec, file, frame, lines, changes, changes_ru)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from belarus_ip_report.curated.schemas.facts import FACT_TABLE_NAMES
 from belarus_ip_report.curated.vocabularies import READ_AS, SOURCE_TIERS
 
 #: Tiers whose support alone does not make a fact well founded.
@@ -24,6 +25,7 @@ def tier_rank(tier: str) -> int:
 def fact_support(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per fact: how many sources support it, its best tier, whether it is verified."""
     keys = ["table", "row_key", "column"]
+    evidence = evidence[evidence["table"].isin(FACT_TABLE_NAMES)]  # not the Russian terms
     joined = evidence.merge(sources[["source_id", "tier", "read_as"]], on="source_id",
                             how="left")
     supports = joined["verdict"].isin(SUPPORTING_VERDICTS)

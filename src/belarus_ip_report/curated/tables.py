@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -42,6 +42,8 @@ class CleanTable:
     frame: pd.DataFrame
     rows_in: int
     changes: list[str]
+    #: The same changes in Russian (`csvfiles.read_raw_table` words each in both).
+    changes_ru: list[str] = field(default_factory=list)
 
 
 def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> CleanTable:
@@ -69,7 +71,8 @@ def validate_raw_table(raw: RawTable, known_sources: Iterable[str] | None) -> Cl
             problems += check_source_ids(raw, frame, set(known_sources), column)
     problems += text_problems(raw)
     raise_all(problems)
-    return CleanTable(spec, _with_typed_dates(spec, frame), len(frame), raw.changes)
+    return CleanTable(spec, _with_typed_dates(spec, frame), len(frame), raw.changes,
+                      raw.changes_ru)
 
 
 def _with_typed_dates(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
@@ -142,7 +145,8 @@ def _validated_table(spec: TableSpec, folder: Path, known: set[str] | None
     clean, rows = _validated[key]
     # A copy of the clean table: a caller may change what it gets without changing what is
     # kept here (the raw rows stay inside the cross-table checks, which only read them).
-    return CleanTable(clean.spec, clean.frame.copy(), clean.rows_in, list(clean.changes)), rows
+    return CleanTable(clean.spec, clean.frame.copy(), clean.rows_in, list(clean.changes),
+                      list(clean.changes_ru)), rows
 
 
 def write_processed(tables: Mapping[str, CleanTable], folder: Path | None = None) -> None:

@@ -11,12 +11,17 @@ from datetime import date
 AS_OF = date(2026, 12, 4)
 
 REPORT_TITLE = "Belarus in the international intellectual-property and trade system"
+#: The title in each edition.
+REPORT_TITLES = {"en": REPORT_TITLE,
+                 "ru": "Беларусь в международной системе интеллектуальной собственности и торговли"}
 
 #: The version of the report and its data package (pyproject.toml reads it from here).
 VERSION = "1.2.0"
 
 #: Who the report is by, as a citation names it.
 AUTHOR = "The authors of the Belarus IP report"
+#: The author in each edition.
+AUTHORS = {"en": AUTHOR, "ru": "Авторский коллектив доклада о Беларуси в системе ИС"}
 
 #: The public address of the project's repository, for citations and the release kit. None
 #: until the project is published at an address: a citation then leaves it out rather than

@@ -92,12 +92,15 @@ def writes(stem: str, root: Path) -> list[Path]:
         owned += sorted((root / "data" / "processed").glob("*.csv"))
     else:
         owned += sorted((root / "figures").glob(f"{stem[:2]}-*"))
+        owned += sorted((root / "figures" / "ru").glob(f"{stem[:2]}-*"))
     return owned
 
 
 def report_writes(root: Path) -> list[Path]:
-    """The export's outputs: the page, the code pages, and the data package beside the data."""
+    """The export's outputs: each edition's two pages, the code pages, and the data package
+    beside the data."""
     return [root / "report" / "index.html", root / "report" / "evidence.html",
+            root / "report" / "ru" / "index.html", root / "report" / "ru" / "evidence.html",
             *sorted((root / "report" / "code").glob("*.html")),
             *sorted((root / "report" / "data").glob("*.csv")),
             root / "data" / "processed" / "datapackage.json", root / "data" / "README.md"]

@@ -101,6 +101,7 @@ def check_staged_pages(stage: Path) -> None:
     of them reaches a reader (`ReportError` naming the page)."""
     report = stage / "report"
     for page in [report / "index.html", report / "evidence.html",
+                 report / "ru" / "index.html", report / "ru" / "evidence.html",
                  *sorted((report / "code").glob("*.html"))]:
         if not page.is_file():
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from belarus_ip_report.chapters.language import Speaker
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_text_atomically
 from belarus_ip_report.foundation.dates import format_for_people
@@ -38,8 +39,15 @@ def citation_cff() -> str:
     )
 
 
-def sentence() -> str:
-    """The citation in words, as the README and the page give it."""
+def sentence(lang: str = "en") -> str:
+    """The citation in words, as the README and the page give it (each edition in its own
+    language, naming its own page)."""
+    if lang == "ru":
+        where = (f" {settings.REPOSITORY}" if settings.REPOSITORY
+                 else " `report/ru/index.html` в репозитории проекта")
+        return (f"{settings.AUTHORS['ru']}. *{settings.REPORT_TITLES['ru']}*. Версия "
+                f"{settings.VERSION}, данные по состоянию на {Speaker('ru').date(settings.AS_OF)}."
+                f"{where}.")
     where = (f" {settings.REPOSITORY}" if settings.REPOSITORY
              else " `report/index.html` in this repository")
     return (f"{settings.AUTHOR}, *{TITLE}*, version {settings.VERSION}, data as of "

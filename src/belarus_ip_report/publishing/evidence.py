@@ -13,13 +13,68 @@ import pandas as pd
 
 from belarus_ip_report.chapters.prose import anchor_of
 from belarus_ip_report.curated.tables import load_table
-
-READ_WORDS = {"original": "read at the original", "web_archive": "read in a web archive",
-              "third_party_copy": "read only through a third party's copy"}
+from belarus_ip_report.publishing.translation import translations
 
 
-def evidence_entries() -> list[dict[str, str]]:
-    """One entry per value (table, row, column), in table, row and column order."""
+def language_of(text: str) -> str:
+    """The language of a passage, where its letters tell it: Belarusian, Ukrainian or Russian
+    by their letters, Chinese; '' for Latin letters (English, or unknown)."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        if any(ch in "іўІЎ" for ch in text):
+            return "be"
+        if any(ch in "їєґЇЄҐ" for ch in text):
+            return "uk"
+        return "ru"
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "zh"
+    return ""
+
+
+def _lang_attribute(text: str, lang: str) -> str:
+    other = foreign(text, lang)
+    return f' lang="{other}"' if other else ""
+
+def read_words(lang: str = "en") -> dict[str, str]:
+    """How the project read a source, in words."""
+    _ = translations(lang).gettext
+    return {"original": _("read at the original"), "web_archive": _("read in a web archive"),
+            "third_party_copy": _("read only through a third party's copy")}
+
+
+def tier_words(lang: str = "en") -> dict[str, str]:
+    """A source's tier, as the page names it (the data keeps the English codes)."""
+    _ = translations(lang).gettext
+    return {"primary": _("primary"), "official": _("official"), "press": _("press"),
+            "reference": _("reference"), "copy": _("copy")}
+
+
+def verdict_words(lang: str = "en") -> dict[str, str]:
+    _ = translations(lang).gettext
+    return {"confirmed": _("confirmed"), "partial": _("partial"), "unverified": _("unverified")}
+
+
+def foreign(text: str, lang: str) -> str:
+    """The `lang` attribute a passage needs on a page in `lang`: its own language where its
+    letters tell it is another ('en' for Latin letters on the Russian page), else ''."""
+    own = language_of(text)
+    if lang == "ru":
+        return "" if own == "ru" or not any(ch.isalpha() for ch in text) else (own or "en")
+    return own
+
+
+def marked(text: str, lang: str) -> str:
+    """`text` escaped, in a span marked with its language where it is not the page's."""
+    other = foreign(text, lang)
+    escaped = html.escape(text)
+    return f'<span lang="{other}">{escaped}</span>' if other else escaped
+
+
+def evidence_entries(lang: str = "en") -> list[dict[str, str]]:
+    """One entry per value (table, row, column), in table, row and column order. On the
+    Russian page, what the sources and the curators wrote (quotes, locators, notes) stays in
+    its language and is marked with it."""
+    _ = translations(lang).gettext
+    read, tiers, verdicts = read_words(lang), tier_words(lang), verdict_words(lang)
     evidence = load_table("evidence")
     sources = load_table("sources").set_index("source_id")
     disagreements = load_table("discrepancies")
@@ -30,28 +85,32 @@ def evidence_entries() -> list[dict[str, str]]:
         items = []
         for row in rows.itertuples(index=False):
             source = sources.loc[row.source_id]
-            quote = (f" <q>{html.escape(row.quote)}</q>" if isinstance(row.quote, str) else "")
-            note = f" {html.escape(row.note)}" if isinstance(row.note, str) else ""
+            quote = (f" <q{_lang_attribute(row.quote, lang)}>{html.escape(row.quote)}</q>"
+                     if isinstance(row.quote, str) else "")
+            note = f" {marked(row.note, lang)}" if isinstance(row.note, str) else ""
             items.append(
                 f'<li><a href="#source-{html.escape(row.source_id)}">'
-                f"{html.escape(row.source_id)}</a> "
-                f'<span class="tier tier-{source.tier}">{source.tier}</span>, '
-                f"{READ_WORDS[source.read_as]}; {html.escape(row.locator)}:{quote} "
-                f"<em>{row.verdict}</em>.{note}</li>")
+                f"<code>{html.escape(row.source_id)}</code></a> "
+                f'<span class="tier tier-{source.tier}">{tiers[source.tier]}</span>, '
+                f"{read[source.read_as]}; {marked(row.locator, lang)}:{quote} "
+                f"<em>{verdicts[row.verdict]}</em>.{note}</li>")
         dispute = disputes.get((table, row_key, column))
         disputed = ""
         if dispute is not None:
-            claims = "; ".join(f"{html.escape(c.claim)} [{html.escape(c.source_id)}]"
+            claims = "; ".join(f"{marked(c.claim, lang)} [<code>{html.escape(c.source_id)}</code>]"
                                for c in dispute.itertuples(index=False))
             first = dispute.iloc[0]
-            disputed = (f'<p class="disputed-note">† Sources disagree: {claims}. Used: '
-                        f"{html.escape(str(first['value_used']))}, because "
-                        f"{html.escape(str(first['reason']))}</p>")
+            reason = first["reason_ru"] if lang == "ru" else first["reason"]
+            disputed = ('<p class="disputed-note">† ' + _(
+                "Sources disagree: %(claims)s. Used: %(value)s, because %(reason)s") % {
+                "claims": claims, "value": marked(str(first["value_used"]), lang),
+                "reason": html.escape(str(reason))} + "</p>")
         entries.append({
             "anchor": "ev/" + anchor_of(table, row_key, column),
             "row_anchor": anchor_of(table, row_key),
             "title": f"{table} › {row_key} › {column}",
             "value": str(rows["value"].iloc[0]),
+            "value_lang": foreign(str(rows["value"].iloc[0]), lang),
             "claims_html": "".join(items),
             "disputed": disputed,
         })

@@ -1,4 +1,5 @@
-"""The print edition: `python3 tasks.py pdf` writes report/report.pdf from report/index.html.
+"""The print editions: `python3 tasks.py pdf` writes report/report.pdf from report/index.html
+and report/ru/report.pdf from the Russian edition, report/ru/index.html.
 
 Headless Chromium (Debian's, driven by Playwright) prints the page with its print stylesheet,
 without the browser's own header and footer (date, title, file path). A PDF carries creation
@@ -52,17 +53,25 @@ def print_with(browser, page: Path, target: Path) -> None:
         tab.close()
 
 
+#: Each edition's page and its print edition.
+EDITIONS = {"en": ("index.html", "report.pdf"), "ru": ("ru/index.html", "ru/report.pdf")}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tasks.py pdf", description=__doc__)
-    parser.add_argument("--output", type=Path, default=paths.REPORT / "report.pdf")
+    parser.add_argument("--edition", choices=[*EDITIONS, "all"], default="all",
+                        help="which edition to print (default: both)")
     args = parser.parse_args(argv)
-    page = paths.REPORT / "index.html"
-    if not page.exists():
-        print("tasks.py pdf: report/index.html is missing: run python3 tasks.py build first",
-              file=sys.stderr)
-        return 1
-    write_pdf(page, args.output)
-    print(f"Wrote {paths.relative(args.output)}")
+    chosen = EDITIONS if args.edition == "all" else {args.edition: EDITIONS[args.edition]}
+    for page_name, _ in chosen.values():
+        if not (paths.REPORT / page_name).exists():
+            print(f"tasks.py pdf: report/{page_name} is missing: run python3 tasks.py build "
+                  "first", file=sys.stderr)
+            return 1
+    for page_name, pdf_name in chosen.values():
+        target = paths.REPORT / pdf_name
+        write_pdf(paths.REPORT / page_name, target)
+        print(f"Wrote {paths.relative(target)}")
     return 0
 
 

@@ -51,6 +51,7 @@ def kit_files() -> list[Path]:
     """What the kit holds, relative to the project root."""
     root = paths.PROJECT_ROOT
     files = [*sorted((root / "report").rglob("*.html")), root / "report" / "report.pdf",
+             root / "report" / "ru" / "report.pdf",
              *sorted((root / "data" / "processed").glob("*.csv")),
              root / "data" / "processed" / "datapackage.json", root / "data" / "README.md",
              root / "CITATION.cff", root / "CHANGELOG.md", root / "LICENSE"]
@@ -96,6 +97,7 @@ def kit_readme() -> str:
             f"{settings.AS_OF.isoformat()}\n\n"
             "report/index.html    the report (open in any browser; no network needed)\n"
             "report/report.pdf    the print edition\n"
+            "report/ru/           the Russian edition (index.html, evidence.html, report.pdf)\n"
             "data/processed/      the clean tables (CSV) and datapackage.json; data/README.md "
             "describes every column\n"
             "CITATION.cff         how to cite; CHANGELOG.md what changed and why\n"

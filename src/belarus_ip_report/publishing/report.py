@@ -15,28 +15,24 @@ from __future__ import annotations
 
 import html
 import re
-import urllib.parse
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import nbformat
-import pandas as pd
-from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from belarus_ip_report.chapters import CHAPTERS, CLEANING, label
+from belarus_ip_report.chapters import CHAPTERS, CLEANING
+from belarus_ip_report.chapters.language import Speaker
 from belarus_ip_report.chapters.prose import EVIDENCE_PAGE
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
-from belarus_ip_report.foundation.dates import format_for_people
 from belarus_ip_report.publishing.appendices import (
     appendix_tables,
     citation,
     data_files,
     references,
 )
-from belarus_ip_report.publishing.checks import ReportError, check_outputs, check_page
-from belarus_ip_report.publishing.sanitize import clean_html
+from belarus_ip_report.publishing.checks import check_outputs, check_page
+from belarus_ip_report.publishing.reading import Chapter, Counter, read_chapter
+from belarus_ip_report.publishing.translation import translations
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
@@ -44,174 +40,57 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-# --- the structure ----------------------------------------------------------------------------
-
-
-@dataclass
-class Figure:
-    number: int
-    name: str
-    png: str
-    alt: str
-    title: str
-    source: str
-    data: pd.DataFrame | None
-
-    @property
-    def anchor(self) -> str:
-        return f"figure-{self.name}"
-
-    @property
-    def csv_href(self) -> str:
-        text = self.data.to_csv(index=False, lineterminator="\n") if self.data is not None else ""
-        return "data:text/csv;charset=utf-8," + urllib.parse.quote(text)
-
-
-
-@dataclass
-class Table:
-    number: int
-    caption: str
-    body: str
-
-    @property
-    def anchor(self) -> str:
-        return f"table-{self.number}"
-
-
-@dataclass
-class Block:
-    kind: str  # "html", "heading", "figure", "table"
-    html: str = ""
-    level: int = 0
-    anchor: str = ""
-    text: str = ""
-    figure: Figure | None = None
-    table: Table | None = None
-
-
-@dataclass
-class Chapter:
-    stem: str
-    label: str
-    title: str = ""
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def anchor(self) -> str:
-        return self.stem
-
-    @property
-    def sections(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == "heading" and b.level == 2]
-
-
-class Counter:
-    def __init__(self) -> None:
-        self.figures = 0
-        self.tables = 0
-
-
-def slug(text: str) -> str:
-    words = "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
-    return "-".join(words) or "section"
-
-
-def link_chapters(markdown: str) -> str:
-    """A link to another notebook, which works in JupyterLab, points at that chapter here."""
-    for chapter in CHAPTERS:
-        page = EVIDENCE_PAGE if chapter.stem == CLEANING else ""
-        markdown = markdown.replace(f"]({chapter.stem}.ipynb)", f"]({page}#{chapter.stem})")
-    return markdown
-
-
-def prose(markdown: str) -> str:
-    """Markdown a notebook holds, as HTML that passed the sanitizer (`sanitize`); a link to a
-    source's reference points at the second page, which holds the references."""
-    markdown = link_chapters(markdown).replace("](#source-", f"]({EVIDENCE_PAGE}#source-")
-    return clean_html(markdown2html_mistune(markdown))
-
-
-def read_chapter(notebook: Path, counter: Counter) -> Chapter:
-    chapter = Chapter(notebook.stem, label(notebook.stem))
-    node = nbformat.read(notebook, as_version=4)
-    for cell in node.cells:
-        if cell.cell_type == "markdown":
-            _markdown_blocks(chapter, cell.source)
-        elif cell.cell_type == "code":
-            for output in cell.get("outputs", []):
-                _output_block(chapter, output, counter)
-    return chapter
-
-
-def _markdown_blocks(chapter: Chapter, source: str) -> None:
-    """Headings become blocks of their own (they make the contents); the rest is prose."""
-    text: list[str] = []
-
-    def flush() -> None:
-        if "".join(text).strip():
-            chapter.blocks.append(Block("html", html=prose("\n".join(text))))
-        text.clear()
-
-    for line in source.splitlines():
-        hashes = len(line) - len(line.lstrip("#"))
-        if 1 <= hashes <= 3 and line[hashes:hashes + 1] == " ":
-            flush()
-            title = line[hashes + 1:].strip()
-            if hashes == 1:
-                chapter.title = title
-                continue
-            anchor = f"{chapter.stem}--{slug(title)}"
-            chapter.blocks.append(Block("heading", level=hashes, anchor=anchor, text=title))
-        else:
-            text.append(line)
-    flush()
-
-
-def _output_block(chapter: Chapter, output: dict, counter: Counter) -> None:
-    data = output.get("data", {})
-    metadata = output.get("metadata", {})
-    if "image/png" in data:
-        image = metadata.get("image/png", {})
-        name = image.get("figure_name", "")
-        alt = image.get("alt", "")
-        if not alt.strip():
-            raise ReportError(f"notebooks/{chapter.stem}.ipynb: an image has no alt text")
-        counter.figures += 1
-        csv = paths.FIGURES / f"{name}.csv"
-        frame = (pd.read_csv(csv, dtype=str, keep_default_na=False) if name and csv.exists()
-                 else None)
-        chapter.blocks.append(Block("figure", figure=Figure(
-            counter.figures, name or f"{chapter.stem}-{counter.figures}", data["image/png"],
-            alt, image.get("title", ""), image.get("source", ""), frame)))
-    elif "table" in metadata:
-        counter.tables += 1
-        table = metadata["table"]
-        chapter.blocks.append(Block("table", table=Table(
-            counter.tables, table["caption"], clean_html("".join(data["text/html"])))))
-    elif "text/markdown" in data:
-        chapter.blocks.append(Block("html", html=prose("".join(data["text/markdown"]))))
-    elif "text/html" in data:
-        chapter.blocks.append(Block("html", html=clean_html("".join(data["text/html"]))))
-    elif output.get("output_type") == "stream" and output.get("name") == "stdout":
-        chapter.blocks.append(Block("html", html=f"<pre>{html.escape(output['text'])}</pre>"))
-
-
 # --- the page ---------------------------------------------------------------------------------
 
 
-def template_environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(paths.TEMPLATES),
-                              autoescape=jinja2.select_autoescape(["html", "j2"]),
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+#: Where each edition's pages live, and the way from there back to the report's root (the
+#: data files and the code pages, which both editions share).
+EDITION_FOLDER = {"en": "", "ru": "ru/"}
+ROOT = {"en": "", "ru": "../"}
+#: The other edition, as a reader of that edition names it.
+OTHER_EDITION = {"en": ("ru", "Русская версия"), "ru": ("en", "English edition")}
 
 
-def render_page(chapters: list[Chapter], template: str, fingerprint: str, **extra) -> str:
-    return template_environment().get_template(template).render(
-        title=settings.REPORT_TITLE, as_of=format_for_people(settings.AS_OF),
+#: A run of Latin-script words (a name such as 'Adams & Adams' or 'domain-b.com').
+LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9&.'’\- ]*[A-Za-z0-9.])?")
+
+
+def source_html(text: str, lang: str) -> jinja2.filters.Markup:
+    """A chart's source line on the page: on the Russian page, the publishers' own Latin-script
+    names are marked as English, for screen readers and hyphenation."""
+    if lang == "en":
+        return jinja2.filters.Markup.escape(text)
+    pieces, last = [], 0
+    for match in LATIN_RUN.finditer(text):
+        pieces.append(html.escape(text[last:match.start()]))
+        pieces.append(f'<span lang="en">{html.escape(match.group())}</span>')
+        last = match.end()
+    pieces.append(html.escape(text[last:]))
+    return jinja2.filters.Markup("".join(pieces))
+
+
+def template_environment(lang: str = "en") -> jinja2.Environment:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(paths.TEMPLATES),
+                                     autoescape=jinja2.select_autoescape(["html", "j2"]),
+                                     trim_blocks=True, lstrip_blocks=True,
+                                     keep_trailing_newline=True,
+                                     extensions=["jinja2.ext.i18n"])
+    environment.install_gettext_translations(translations(lang), newstyle=True)
+    return environment
+
+
+def render_page(chapters: list[Chapter], template: str, fingerprint: str, lang: str = "en",
+                **extra) -> str:
+    other, other_name = OTHER_EDITION[lang]
+    return template_environment(lang).get_template(template).render(
+        title=settings.REPORT_TITLES[lang],
+        as_of=Speaker(lang).date(settings.AS_OF), lang=lang, root=ROOT[lang],
+        other_edition={"lang": other, "name": other_name,
+                       "folder": f"{ROOT[lang]}{EDITION_FOLDER[other]}"},
         csp=CONTENT_SECURITY_POLICY, css=(paths.TEMPLATES / "report.css").read_text(),
-        chapters=chapters, cite=citation(fingerprint), markup=jinja2.filters.Markup,
-        evidence_page=EVIDENCE_PAGE, **extra)
+        chapters=chapters, cite=citation(fingerprint, lang), markup=jinja2.filters.Markup,
+        evidence_page=EVIDENCE_PAGE,
+        source_html=lambda text: source_html(text, lang), **extra)
 
 
 def reading_order(notebooks: list[Path]) -> list[Path]:
@@ -222,23 +101,45 @@ def reading_order(notebooks: list[Path]) -> list[Path]:
 
 
 def export_report(notebooks: list[Path]) -> None:
-    """The two pages and the code pages: the story (`index.html`: the overview and the
-    chapters) and its evidence (`evidence.html`: the method, the evidence for every value, the
-    references and the data), linked both ways; the clean tables copied beside them."""
-    from belarus_ip_report.publishing.evidence import evidence_entries
+    """Each edition's two pages: the story (`index.html`: the overview and the chapters) and
+    its evidence (`evidence.html`: the method, the evidence for every value, the references
+    and the data), linked both ways and to the other edition (`ru/`); the code pages and the
+    clean tables, copied once beside them, which both editions share. Every page is made and
+    checked before any is written."""
+    from belarus_ip_report.publishing.code_pages import render_code_page
     from belarus_ip_report.publishing.release import data_fingerprint
 
     notebooks = [nb for nb in reading_order(notebooks)
                  if nb.stem in {c.stem for c in CHAPTERS}]
     for notebook in notebooks:
         check_outputs(notebook)
+    fingerprint = data_fingerprint(paths.PROCESSED)
+    pages = {}
+    for lang in settings.editions():
+        folder = EDITION_FOLDER[lang]
+        pages[f"{folder}index.html"], pages[f"{folder}{EVIDENCE_PAGE}"] = edition(
+            notebooks, fingerprint, lang)
+    for page in pages.values():
+        check_page(page)
+    for notebook in notebooks:
+        write_text_atomically(paths.REPORT / "code" / f"{notebook.stem}.html",
+                              render_code_page(notebook))
+    for table in sorted(paths.PROCESSED.glob("*.csv")):
+        write_bytes_atomically(paths.REPORT / "data" / table.name, table.read_bytes())
+    for name in sorted(pages, key=lambda name: name.endswith("index.html")):
+        write_text_atomically(paths.REPORT / name, pages[name])
+
+
+def edition(notebooks: list[Path], fingerprint: str, lang: str) -> tuple[str, str]:
+    """The story page and the evidence page of one edition."""
+    from belarus_ip_report.publishing.evidence import evidence_entries
+
     counter = Counter()
-    chapters = [read_chapter(nb, counter) for nb in notebooks]
+    chapters = [read_chapter(nb, counter, lang) for nb in notebooks]
     story = [c for c in chapters if c.stem != CLEANING]
     method = [c for c in chapters if c.stem == CLEANING]
-    fingerprint = data_fingerprint(paths.PROCESSED)
-    appendix = appendix_tables()
-    page = render_page(story, "page.html.j2", fingerprint)
+    appendix = appendix_tables(lang)
+    page = render_page(story, "page.html.j2", fingerprint, lang)
     # Each evidence entry links back to its row where a table of either page shows it.
     rows = {place: "index.html" for place in _row_ids(page)}
     rows.update({place: "" for table in appendix for place in _row_ids(table["body"])})
@@ -246,21 +147,11 @@ def export_report(notebooks: list[Path]) -> None:
                  if block.table is not None for place in _row_ids(block.table.body)})
     entries = [{**entry, "row_href": (f"{rows[entry['row_anchor']]}#{entry['row_anchor']}"
                                       if entry["row_anchor"] in rows else "")}
-               for entry in evidence_entries()]
-    evidence = render_page(method, "evidence.html.j2", fingerprint,
-                           references=references(), data_files=data_files(),
+               for entry in evidence_entries(lang)]
+    evidence = render_page(method, "evidence.html.j2", fingerprint, lang,
+                           references=references(lang), data_files=data_files(lang),
                            appendix_tables=appendix, entries=entries)
-    check_page(page)
-    check_page(evidence)
-    from belarus_ip_report.publishing.code_pages import render_code_page
-
-    code_pages = {nb.stem: render_code_page(nb) for nb in notebooks}
-    for stem, code_page in code_pages.items():
-        write_text_atomically(paths.REPORT / "code" / f"{stem}.html", code_page)
-    for table in sorted(paths.PROCESSED.glob("*.csv")):
-        write_bytes_atomically(paths.REPORT / "data" / table.name, table.read_bytes())
-    write_text_atomically(paths.REPORT / EVIDENCE_PAGE, evidence)
-    write_text_atomically(paths.REPORT / "index.html", page)
+    return page, evidence
 
 
 def _row_ids(fragment: str) -> list[str]:

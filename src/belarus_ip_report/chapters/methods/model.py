@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from belarus_ip_report.curated import provenance, tables
-from belarus_ip_report.curated.dictionary import data_dictionary
+from belarus_ip_report.curated.columns import RUSSIAN
+from belarus_ip_report.curated.dictionary import data_dictionary, table_description
 from belarus_ip_report.curated.tables import CleanTable
 from belarus_ip_report.curated.vocabularies import READ_AS, SOURCE_TIERS
 
@@ -32,6 +33,30 @@ class Methods:
     shared_memberships: int
     dictionary: pd.DataFrame
     discrepancies: pd.DataFrame
+    # The Russian edition's words from the data: what cleaning changed per table, what each
+    # table holds, the data dictionary, and each listed value where its table holds a Russian.
+    changes_ru: list[str]
+    holdings_ru: list[str]
+    dictionary_ru: pd.DataFrame
+    unverified_values_ru: list[str]
+    single_values_ru: list[str]
+
+
+def russian_values(facts: pd.DataFrame, clean: Mapping[str, CleanTable]) -> list[str]:
+    """Each fact's value as the Russian edition shows it: the fact table's Russian companion
+    (`title_ru` beside `title`) where the table has one, else the value itself (a date, a
+    number, an id)."""
+    out = []
+    for fact in facts.itertuples(index=False):
+        table = clean[fact.table]
+        russian = f"{fact.column}{RUSSIAN}"
+        if russian not in table.spec.columns:
+            out.append(fact.value)
+            continue
+        keys = table.spec.key
+        row = table.frame.set_index(list(keys)).loc[fact.row_key]
+        out.append(str(row[russian]))
+    return out
 
 
 def build(clean: Mapping[str, CleanTable]) -> Methods:
@@ -59,4 +84,9 @@ def build(clean: Mapping[str, CleanTable]) -> Methods:
                                & set(clean["wto_accessions"].frame["government"])),
         dictionary=pd.DataFrame(data_dictionary()),
         discrepancies=clean["discrepancies"].frame,
+        changes_ru=["; ".join(table.changes_ru) for table in clean.values()],
+        holdings_ru=[table_description(table.spec, "ru") for table in clean.values()],
+        dictionary_ru=pd.DataFrame(data_dictionary("ru")),
+        unverified_values_ru=russian_values(provenance.unverified_facts(support), clean),
+        single_values_ru=russian_values(provenance.single_weak_source_facts(support), clean),
     )

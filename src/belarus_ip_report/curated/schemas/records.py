@@ -1,10 +1,12 @@
-"""The tables of the record: the sources, the evidence for each value, where sources disagree,
-and the facts that stand in two tables."""
+"""The tables of the record: the sources, the official Russian names of the treaties, bodies
+and terms the report uses, the evidence for each value, where sources disagree, and the facts
+that stand in two tables."""
 
 from __future__ import annotations
 
 from belarus_ip_report.curated.columns import (
     SOURCE_ID,
+    SOURCE_SEPARATOR,
     ColumnSpec,
     Rule,
     address,
@@ -76,8 +78,67 @@ SOURCES = table(
 )
 
 
+#: A term's id: its kind and a short id ('treaty:berne', 'body:wipo', 'wto:accession'); a
+#: treaty's is 'treaty:' and its id in `wipo_treaties`.
+TERM_ID = r"^(treaty|body|wto|wipo|field|group):[a-z0-9]+(-[a-z0-9]+)*$"
+
+#: What `notes` says of a term no source in reach states: its Russian is the usual rendering.
+UNSOURCED_TERM = "usual rendering; no record found in the stored corpus"
+
+
+def _has_cyrillic(values):
+    from belarus_ip_report.curated.readertext import has_cyrillic
+
+    return values.map(has_cyrillic)
+
+
+def _unsourced_terms_say_so() -> Rule:
+    return row_rule(
+        lambda df: df["source_ids"].notna() | df["notes"].fillna("").str.contains(
+            UNSOURCED_TERM, regex=False),
+        f"notes: a term with no source_ids must say '{UNSOURCED_TERM}' (its Russian is then "
+        "to be checked against a record before it is relied on)",
+    )
+
+
+RUSSIAN_TERMS = table(
+    "russian_terms",
+    "The official Russian names of the treaties, bodies and terms the report uses, each with "
+    "the sources that state it; a name no source in reach states is marked as the usual "
+    "rendering. The Russian names of `wipo_treaties` agree with the rows 'treaty:<treaty_id>'.",
+    key=("term_id",),
+    sort_by=("term_id",),
+    columns={
+        "term_id": text("Stable id of the term: its kind (treaty, body, wto, wipo, field, group) "
+                        "and a short id; 'treaty:<treaty_id>' for a treaty of `wipo_treaties`.",
+                        pattern=TERM_ID),
+        "en": text("The term in English, as the report writes it."),
+        "ru": ColumnSpec("str", (*text("").rules, Rule("custom", _has_cyrillic,
+                                                        "a Russian name has Cyrillic letters")),
+                         "The official Russian name or term, in the nominative (the full name "
+                         "of a treaty or body).", metadata={"text": "name"}),
+        "ru_short": text("Its short form or abbreviation in Russian, where it has one.",
+                         nullable=True, kind="name"),
+        "source_ids": ColumnSpec(
+            "str",
+            (Rule("custom", lambda s: s.str.split(SOURCE_SEPARATOR).map(
+                lambda ids: all(SOURCE_ID.match(i) for i in ids)),
+                "source ids are lowercase-hyphenated, separated by ';'"),),
+            "The sources that state the Russian: ids from the `sources` table, separated by "
+            "';', exactly those of the term's rows in `evidence`; empty where no record was "
+            "found.", nullable=True, metadata={"foreign_key": "sources.source_id"}),
+        "notes": notes(),
+    },
+    checks=[_unsourced_terms_say_so()],
+)
+
+
 def _fact_table() -> ColumnSpec:
     return category(FACT_TABLE_NAMES, "The fact table the row is about.")
+
+
+#: The tables whose values `evidence` may back: the fact tables and the Russian terms.
+EVIDENCED_TABLE_NAMES = (*FACT_TABLE_NAMES, RUSSIAN_TERMS.name)
 
 
 EVIDENCE = table(
@@ -87,7 +148,8 @@ EVIDENCE = table(
     key=("table", "row_key", "column", "source_id"),
     sort_by=("table", "row_key", "column", "source_id"),
     columns={
-        "table": _fact_table(),
+        "table": category(EVIDENCED_TABLE_NAMES, "The table the row is about: a fact table, "
+                          "or russian_terms."),
         "row_key": text("Key of the row in that table.", kind="key"),
         "column": text("Column of the value."),
         "value": text("The value as the table holds it; the build checks that they agree."),
