@@ -12,6 +12,7 @@ import html
 import pandas as pd
 
 from belarus_ip_report.chapters.prose import anchor_of
+from belarus_ip_report.curated.labels_ru import READ_WORDS_RU, TIERS_RU, VERDICTS_RU
 from belarus_ip_report.curated.tables import load_table
 from belarus_ip_report.publishing.translation import translations
 
@@ -34,23 +35,22 @@ def _lang_attribute(text: str, lang: str) -> str:
     other = foreign(text, lang)
     return f' lang="{other}"' if other else ""
 
+READ_WORDS = {"original": "read at the original", "web_archive": "read in a web archive",
+              "third_party_copy": "read only through a third party's copy"}
+
+
 def read_words(lang: str = "en") -> dict[str, str]:
     """How the project read a source, in words."""
-    _ = translations(lang).gettext
-    return {"original": _("read at the original"), "web_archive": _("read in a web archive"),
-            "third_party_copy": _("read only through a third party's copy")}
+    return READ_WORDS_RU if lang == "ru" else READ_WORDS
 
 
 def tier_words(lang: str = "en") -> dict[str, str]:
-    """A source's tier, as the page names it (the data keeps the English codes)."""
-    _ = translations(lang).gettext
-    return {"primary": _("primary"), "official": _("official"), "press": _("press"),
-            "reference": _("reference"), "copy": _("copy")}
+    """A source's tier, as the page names it: the data's own word, or its Russian label."""
+    return TIERS_RU if lang == "ru" else {tier: tier for tier in TIERS_RU}
 
 
 def verdict_words(lang: str = "en") -> dict[str, str]:
-    _ = translations(lang).gettext
-    return {"confirmed": _("confirmed"), "partial": _("partial"), "unverified": _("unverified")}
+    return VERDICTS_RU if lang == "ru" else {verdict: verdict for verdict in VERDICTS_RU}
 
 
 def foreign(text: str, lang: str) -> str:
