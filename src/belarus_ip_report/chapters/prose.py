@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -104,15 +105,24 @@ def translated(english: pd.DataFrame, russian: pd.DataFrame) -> Table:
 DISPUTED = {"en": "Sources disagree on this value", "ru": "Источники расходятся в этом значении"}
 
 
+def in_own_language(value: str, lang: str) -> str:
+    """A cell's text, escaped; in the Russian edition, a cell that holds English only (a
+    curator's note, a source's claim the data keeps in its words) is marked as English."""
+    text = html.escape(value)
+    if lang == "ru" and re.search("[A-Za-z]", value) and not re.search("[А-Яа-яЁё]", value):
+        return f'<span lang="en">{text}</span>'
+    return text
+
+
 def _cell(frame: pd.DataFrame, row: int, column: str, value: object, lang: str = "en") -> str:
-    text = "—" if pd.isna(value) else html.escape(str(value))
+    text = "—" if pd.isna(value) else in_own_language(str(value), lang)
     attrs = frame.attrs
     if "fact_table" not in attrs or pd.isna(value):
         return text
     key = attrs["keys"][row]
     if column == attrs.get("sources_column"):
         return f"{SOURCE_SEPARATOR} ".join(
-            f'<a href="{EVIDENCE_PAGE}#source-{html.escape(s)}">{html.escape(s)}</a>'
+            f'<a href="{EVIDENCE_PAGE}#source-{html.escape(s)}"><code>{html.escape(s)}</code></a>'
             for s in str(value).replace(" ", "").split(SOURCE_SEPARATOR) if s)
     data_column = attrs["evidence"].get(column)
     if data_column is None or str(value) in NO_VALUE:
