@@ -43,7 +43,7 @@ def test_the_key_findings_link_the_same_chapters_under_russian_names(whole):
     assert text.ru.count("](02_wto_accession.ipynb)") == text.en.count(
         "](02_wto_accession.ipynb)")
     assert "[Глава 3](03_belarus_russia_ip.ipynb)" in text.ru
-    assert "[Методы](04_clean_tables.ipynb)" in text.ru
+    assert "[Методика](04_clean_tables.ipynb)" in text.ru
 
 
 def test_tables_have_russian_headers_and_the_same_shape(whole):

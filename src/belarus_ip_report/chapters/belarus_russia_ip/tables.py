@@ -14,9 +14,9 @@ from belarus_ip_report.chapters.prose import fact_table, people_dates, source_li
 if TYPE_CHECKING:
     from belarus_ip_report.chapters.belarus_russia_ip.model import BelarusRussiaIp
 
-#: Where the Russian table has no date for a value: a dash, which links to no evidence (as
-#: the English 'not found' does not).
-NO_DATE_RU = "—"
+#: Where the Russian table has no date for a value: the edition's 'not found', which links to
+#: no evidence (`prose.NO_VALUE`), as the English does not.
+NO_DATE_RU = "нет данных"
 
 
 def instrument_table(m: BelarusRussiaIp) -> Table:

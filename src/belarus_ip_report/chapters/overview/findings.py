@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from belarus_ip_report.chapters.language import RU, Text, plural
-from belarus_ip_report.chapters.overview.words import label_ru
 from belarus_ip_report.chapters.prose import escape
 from belarus_ip_report.chapters.wto_accession.milestones import JOINT_STATEMENTS
 from belarus_ip_report.chapters.wto_accession.words import ordinal
@@ -17,14 +16,14 @@ if TYPE_CHECKING:
     from belarus_ip_report.chapters.overview.model import Overview
 
 
-def key_findings(o: Overview, label: Callable[[str], str]) -> Text:
-    """The overview's findings as a Markdown list; `label(stem)` is the English name of the
-    chapter that backs a finding, linked as `[name](stem.ipynb)` in each language."""
+def key_findings(o: Overview, label: Callable[[str, str], str]) -> Text:
+    """The overview's findings as a Markdown list; `label(stem, lang)` names the chapter that
+    backs a finding (`chapters.label`), linked as `[name](stem.ipynb)` in each language."""
     def link(stem: str) -> str:
         return f"[{label(stem)}]({stem}.ipynb)"
 
     def link_ru(stem: str) -> str:
-        return f"[{label_ru(label(stem))}]({stem}.ipynb)"
+        return f"[{label(stem, 'ru')}]({stem}.ipynb)"
 
     w, a, ip = o.wipo, o.wto, o.ip
     head, wto_head = w.headline, a.headline

@@ -21,16 +21,6 @@ if TYPE_CHECKING:
     from belarus_ip_report.chapters.language import Table
     from belarus_ip_report.chapters.overview.model import Overview
 
-#: How the Russian edition names the chapters (`chapters.label` holds the English names).
-LABEL_WORDS_RU = {"Overview": "Обзор", "Chapter": "Глава", "Methods": "Методы"}
-
-
-def label_ru(english: str) -> str:
-    """'Chapter 2' -> 'Глава 2', 'Methods' -> 'Методы'."""
-    word, _, number = english.partition(" ")
-    return " ".join(filter(None, [LABEL_WORDS_RU[word], number]))
-
-
 def decade(year: int, lang: str) -> str:
     """'1990s' / '1990-е'."""
     return f"{year}s" if lang == "en" else f"{year}-е"
