@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 
 from belarus_ip_report.chapters.belarus_russia_ip import charts as cooperation_charts
 from belarus_ip_report.chapters.belarus_russia_ip import model as cooperation
+from belarus_ip_report.chapters.belarus_russia_ip import tables as cooperation_tables
 from belarus_ip_report.chapters.belarus_russia_ip import words as cooperation_text
 from belarus_ip_report.curated.tables import typed
 
@@ -27,9 +28,10 @@ def table():
         ("ufa-2023", "2023-06", "memorandum"),
     ]
     return typed("belarus_russia_ip", pd.DataFrame(
-        [{"instrument_id": i, "date": d, "title": f"Title of {i}", "short_name": f"Name {i}",
-          "parties": "A; B", "kind": k, "subject": "IP", "source_ids": "seed-ncip-unity-day-2021",
-          "notes": None}
+        [{"instrument_id": i, "date": d, "title": f"Title of {i}", "title_ru": f"Название {i}",
+          "short_name": f"Name {i}", "short_name_ru": f"Имя {i}", "parties": "A; B",
+          "parties_ru": "А; Б", "kind": k, "subject": "IP", "subject_ru": "ИС",
+          "source_ids": "seed-ncip-unity-day-2021", "notes": None}
          for i, d, k in rows]))
 
 
@@ -64,16 +66,18 @@ def test_gaps_between_instruments_use_the_first_year_of_partial_dates(table):
 
 
 def test_instrument_table_formats_partial_dates_for_people(table):
-    shown = cooperation_text.instrument_table(model_of(table))
+    shown = cooperation_tables.instrument_table(model_of(table)).en
     assert shown["Date"].tolist()[:2] == ["20 July 1994", "2 April 1996"]
     assert "June 2023" in shown["Date"].tolist()
     assert "2015" in shown["Date"].tolist()
 
 
-def test_a_label_is_the_short_name_on_at_most_two_lines():
+def test_a_label_is_the_short_name_on_two_lines_or_three_when_long():
     assert cooperation_charts.label("Science and technology agreement") == \
         "Science and\ntechnology agreement"
     assert cooperation_charts.label("Union") == "Union"
+    assert cooperation_charts.label("Соглашение о научно-техническом сотрудничестве") == \
+        "Соглашение о\nнаучно-техническом\nсотрудничестве"
 
 
 def test_the_pace_of_instruments_follows_the_data(table):
@@ -82,8 +86,10 @@ def test_the_pace_of_instruments_follows_the_data(table):
     assert (pace.offices_from, pace.since_offices) == (2015, 4)
     assert (pace.integration_from, pace.integration_to) == (1996, 1999)
     assert pace.integration_name == "Name union-state-1999"
+    assert pace.integration_name_ru == "Имя union-state-1999"
     text = cooperation_text.pace_paragraph(model_of(table))
-    assert "span 29 years" in text and "4 of the 5 date from 2015" in text
+    assert "span 29 years" in text.en and "4 of the 5 date from 2015" in text.en
+    assert "период в 29 лет" in text.ru and "4 из 5 приходятся на 2015 г." in text.ru
 
 
 def test_timeline_draws_every_instrument_even_with_the_same_partial_date(table, sources):

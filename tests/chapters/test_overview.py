@@ -68,6 +68,6 @@ def test_summary_chart_draws_one_marker_per_event_and_its_six_moments():
 def test_the_peaks_are_the_busiest_decades_of_each_story():
     per_decade = pd.DataFrame({"wipo": [1, 7, 6, 2], "wto": [0, 3, 9, 1], "brip": [0, 1, 0, 5]},
                               index=[1970, 1990, 2000, 2020])
-    assert overview_text.peaks_sentence(SimpleNamespace(per_decade=per_decade)) == (
+    assert overview_text.peaks_sentence(SimpleNamespace(per_decade=per_decade)).en == (
         "The three stories peak at different times: treaty accessions in the 1990s and 2000s, "
         "WTO activity in the 2000s, and the Belarus–Russia instruments in the 2020s.")

@@ -56,8 +56,9 @@ class Pace:
     since_offices: int
     integration_from: int
     integration_to: int
-    #: The last integration treaty's short name ('Union State').
+    #: The last integration treaty's short name ('Union State'), and in Russian.
     integration_name: str
+    integration_name_ru: str
     #: The year of the governments' next instrument after their first (None: none yet).
     governments_again: int | None
 
@@ -74,6 +75,7 @@ def pace(table: pd.DataFrame) -> Pace:
         offices_from=int(offices.min()), since_offices=int((years >= offices.min()).sum()),
         integration_from=start.first.year, integration_to=end.last.year,
         integration_name=integration_treaties(table).iloc[-1]["short_name"],
+        integration_name_ru=integration_treaties(table).iloc[-1]["short_name_ru"],
         governments_again=int(governments.iloc[1]) if len(governments) > 1 else None,
     )
 

@@ -1,5 +1,6 @@
-"""The Belarus–Russia chapter's words: every sentence the chapter writes from its model, the
-alt text of its chart and its tables for readers. Each function reads the model only.
+"""The Belarus–Russia chapter's words: every sentence the chapter writes from its model and the
+alt text of its chart, each in English and Russian (`language.Text`) from the same numbers. Each
+function reads the model only; the tables are in `tables`.
 """
 
 from __future__ import annotations
@@ -8,44 +9,23 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.belarus_russia_ip.kinds import KINDS, LEVEL_NAMES
-from belarus_ip_report.chapters.prose import escape, fact_table, people_dates, source_list
+from belarus_ip_report.chapters.language import RU, Text, plural
+from belarus_ip_report.chapters.prose import escape
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people, years_of
 
 if TYPE_CHECKING:
     from belarus_ip_report.chapters.belarus_russia_ip.model import BelarusRussiaIp
 
-def instrument_table(m: BelarusRussiaIp) -> pd.DataFrame:
-    """The instruments for readers: date, parties, kind, subject, sources."""
-    table = m.table
-    return fact_table(pd.DataFrame({
-        "Date": people_dates(table, "date"),
-        "Instrument": table["title"],
-        "Parties": table["parties"],
-        "Kind": table["kind"].map(lambda kind: KINDS[kind].label),
-        "Subject": table["subject"],
-        "Sources": source_list(table["source_ids"]),
-    }), "belarus_russia_ip", table["instrument_id"], {"Date": "date"}, disputed=m.disputed)
+
+def ru_forms(count: int, one: str, few: str, many: str) -> str:
+    """The Russian word that agrees with `count` (a verb, or an adjective and noun)."""
+    return plural(count, ("", ""), (one, few, many), "ru")
 
 
-def ip_law_table(m: BelarusRussiaIp) -> pd.DataFrame:
-    """Belarus's own IP acts and the regional instruments it joined, for readers."""
-    table = m.ip_law_table
-    return fact_table(pd.DataFrame({
-        "Adopted or signed": people_dates(table, "date"),
-        "In force for Belarus": people_dates(table, "in_force", missing="not found"),
-        "Instrument": table["title"],
-        "Level": table["level"].map(LEVEL_NAMES),
-        "What it does": table["subject"],
-        "Sources": source_list(table["source_ids"]),
-    }), "belarus_ip_instruments", table["instrument_id"],
-        {"Adopted or signed": "date", "In force for Belarus": "in_force"}, disputed=m.disputed)
-
-
-def pace_paragraph(m: BelarusRussiaIp) -> str:
+def pace_paragraph(m: BelarusRussiaIp) -> Text:
     """How the instruments are spread over time, in a paragraph (Markdown, numbers only)."""
     pace = m.pace
-    return (
+    english = (
         f"The {pace.count} IP instruments span {pace.last_year - pace.first_year} years, but "
         f"they are bunched at the end: after the {pace.first_year} agreement on industrial "
         f"property, the next instrument came {pace.longest_gap} years later, and "
@@ -56,13 +36,29 @@ def pace_paragraph(m: BelarusRussiaIp) -> str:
         + (f"governments concluded their next instrument only in {pace.governments_again}."
            if pace.governments_again else "governments have concluded none since.")
     )
+    russian = (
+        f"Документы в сфере ИС (всего {pace.count}) охватывают период в "
+        f"{RU.count(pace.last_year - pace.first_year, 'year')}, но большая их часть приходится "
+        f"на последние годы: после соглашения о промышленной собственности {pace.first_year} г. "
+        f"следующий документ появился лишь через {RU.count(pace.longest_gap, 'year')}, а "
+        f"{pace.since_offices} из {pace.count} "
+        f"{ru_forms(pace.since_offices, 'приходится', 'приходятся', 'приходятся')} на "
+        f"{pace.offices_from} г. и последующие годы. Интеграционные договоры "
+        f"{pace.integration_from}–{pace.integration_to} гг. создали "
+        f"{escape(pace.integration_name_ru)}, но собственных документов в сфере ИС не "
+        f"содержали; этот пробел с {pace.offices_from} г. заполнили соглашения и меморандумы "
+        f"ведомств по ИС, "
+        + (f"а правительства заключили следующий документ только в {pace.governments_again} г."
+           if pace.governments_again else "а правительства с тех пор не заключили ни одного.")
+    )
+    return Text(english, russian)
 
 
-def agreement_paragraph(m: BelarusRussiaIp) -> str:
+def agreement_paragraph(m: BelarusRussiaIp) -> Text:
     """How the dates of the latest agreement fit together, and what is not shown."""
     draft, signed, approved = m.steps["draft"], m.steps["signed"], m.steps["approved"]
     as_of = m.as_of
-    return (
+    english = (
         f"The dates come from different sources and fit together as steps: Belarus's government "
         f"approved a draft as the basis for negotiations on {format_for_people(draft['date'])} "
         f"[{cite(draft)}]; the agreement itself is dated {format_for_people(signed['date'])} "
@@ -73,14 +69,26 @@ def agreement_paragraph(m: BelarusRussiaIp) -> str:
         f"into force is among the sources in reach, so this report treats it as signed but not "
         f"shown to be in force."
     )
+    russian = (
+        f"Даты взяты из разных источников и складываются в последовательность шагов: "
+        f"правительство Беларуси одобрило проект как основу для переговоров "
+        f"{RU.date(draft['date'])} [{cite(draft)}]; само соглашение датировано "
+        f"{RU.date(signed['date'])} [{cite(signed)}]; дата его утверждения, по сообщениям, — "
+        f"{RU.date(approved['date'])} [{cite(approved)}], но ни одна официальная страница среди "
+        f"сохраненных источников этого не подтверждает. По состоянию на {RU.date(as_of)} среди "
+        f"доступных источников нет ни акта об утверждении соглашения, ни уведомления между "
+        f"двумя правительствами, ни сообщения о его вступлении в силу, поэтому в докладе оно "
+        f"считается подписанным, но его вступление в силу не подтверждено."
+    )
+    return Text(english, russian)
 
 
-def frames_paragraph(m: BelarusRussiaIp) -> str:
+def frames_paragraph(m: BelarusRussiaIp) -> Text:
     """The regional frames' dates, and the forum where a memorandum was signed."""
     patent_signed, patent_in_force = m.frames["patent_signed"], m.frames["patent_in_force"]
     trademark_signed = m.frames["trademark_signed"]
     trademark_in_force, forum = m.frames["trademark_in_force"], m.forum
-    return (
+    english = (
         f"Both frames have firm dates. The Eurasian Patent Convention, a regional patent system "
         f"that Belarus and Russia both belong to, was signed on "
         f"{format_for_people(patent_signed['date'])} and entered into force on "
@@ -92,15 +100,26 @@ def frames_paragraph(m: BelarusRussiaIp) -> str:
         f"({format_for_people(forum['as_of'])}): {escape(forum['description'])} "
         f"[{cite(forum)}]."
     )
+    russian = (
+        f"Даты обеих региональных систем установлены точно. Евразийская патентная конвенция, "
+        f"региональная патентная система, в которой участвуют и Беларусь, и Россия, подписана "
+        f"{RU.date(patent_signed['date'])} и вступила в силу {RU.date(patent_in_force['date'])} "
+        f"[{cite(patent_in_force)}]. Договор ЕАЭС о товарных знаках и наименованиях мест "
+        f"происхождения товаров подписан {RU.date(trademark_signed['date'])} и вступил в силу "
+        f"{RU.date(trademark_in_force['date'])} [{cite(trademark_in_force)}]. Меморандум об "
+        f"информационных системах был одним из документов форума ({RU.date(forum['as_of'])}). "
+        f"{escape(forum['description_ru'])} [{cite(forum)}]."
+    )
+    return Text(english, russian)
 
 
-def law_paragraph(m: BelarusRussiaIp) -> str:
+def law_paragraph(m: BelarusRussiaIp) -> Text:
     """What the table of Belarus's IP law holds, first and last."""
     regional, national = m.law["eurasian"], m.law["national"]
     first = national.iloc[0]
     took_effect = (f" and took effect on {format_for_people(first['in_force'])}"
                    if isinstance(first["in_force"], PartialDate) else "")
-    return (
+    english = (
         f"The table holds {len(regional)} regional instruments, from the "
         f"{escape(regional.iloc[0]['title'])} of {regional.iloc[0]['date'].year} to the "
         f"{escape(regional.iloc[-1]['title'])} of {regional.iloc[-1]['date'].year}, and "
@@ -108,21 +127,50 @@ def law_paragraph(m: BelarusRussiaIp) -> str:
         f"{format_for_people(first['date'])}{took_effect} [{cite(first)}]; the latest is dated "
         f"{format_for_people(national.iloc[-1]['date'])}."
     )
+    in_force_ru = (f"; вступление в силу — {RU.date(first['in_force'])}"
+                   if isinstance(first["in_force"], PartialDate) else "")
+    russian = (
+        f"В таблице {len(regional)} "
+        f"{ru_forms(len(regional), 'региональный документ', 'региональных документа', 'региональных документов')} "  # noqa: E501
+        f"(первый — {escape(regional.iloc[0]['title_ru'])}, {regional.iloc[0]['date'].year} г.; "
+        f"последний — {escape(regional.iloc[-1]['title_ru'])}, "
+        f"{regional.iloc[-1]['date'].year} г.) и {len(national)} "
+        f"{ru_forms(len(national), 'белорусский акт', 'белорусских акта', 'белорусских актов')}. "
+        f"Первый из актов — {escape(first['title_ru'])} ({RU.date(first['date'])}"
+        f"{in_force_ru}) [{cite(first)}]; последний датирован "
+        + full_stop(RU.date(national.iloc[-1]['date']))
+    )
+    return Text(english, russian)
+
+
+def full_stop(sentence: str) -> str:
+    """The sentence with its full stop, unless it already ends in one ('2024 г.')."""
+    return sentence if sentence.endswith(".") else f"{sentence}."
 
 
 def cite(row: pd.Series) -> str:
     return escape(row["source_ids"])
 
 
-def timeline_alt(m: BelarusRussiaIp) -> str:
+def timeline_alt(m: BelarusRussiaIp) -> Text:
     from belarus_ip_report.chapters.belarus_russia_ip.model import integration_span
 
     items = m.items
     start, end = integration_span(m.table)
     years = years_of(items["date"])
     recent = years >= years.iloc[len(years) // 2]
-    return (f"Timeline from {years.min()} to {years.max()} of {len(items)} Belarus–Russia IP "
-            f"instruments in two lanes, governments and IP offices, with the "
-            f"{start.first.year}–{end.last.year} integration treaties as a shaded band; "
-            f"{int(recent.sum())} of the {len(items)} instruments date from "
-            f"{years.iloc[len(years) // 2]} onwards.")
+    count, since = len(items), int(recent.sum())
+    english = (
+        f"Timeline from {years.min()} to {years.max()} of {len(items)} Belarus–Russia IP "
+        f"instruments in two lanes, governments and IP offices, with the "
+        f"{start.first.year}–{end.last.year} integration treaties as a shaded band; "
+        f"{int(recent.sum())} of the {len(items)} instruments date from "
+        f"{years.iloc[len(years) // 2]} onwards.")
+    russian = (
+        f"Временная шкала с {years.min()} по {years.max()} г.: {RU.count(count, 'instrument')} "
+        f"Беларуси и России в сфере ИС в два ряда, правительства и ведомства по ИС; "
+        f"интеграционные договоры {start.first.year}–{end.last.year} гг. показаны затененной "
+        f"полосой; {since} из {count} "
+        f"{ru_forms(since, 'приходится', 'приходятся', 'приходятся')} на "
+        f"{years.iloc[len(years) // 2]} г. и последующие годы.")
+    return Text(english, russian)

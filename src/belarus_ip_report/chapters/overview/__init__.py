@@ -1,5 +1,6 @@
 """The overview: key findings and the three stories on one time line, from the chapters' own
-models (`model` builds them once, on one date), with `charts` and `words`."""
+models (`model` builds them once, on one date), with `charts`, `findings` (the key findings)
+and `words`, in English and Russian."""
 
 from belarus_ip_report.chapters import belarus_russia_ip, wipo_treaties, wto_accession
 
