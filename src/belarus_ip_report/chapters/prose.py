@@ -105,13 +105,30 @@ def translated(english: pd.DataFrame, russian: pd.DataFrame) -> Table:
 DISPUTED = {"en": "Sources disagree on this value", "ru": "Источники расходятся в этом значении"}
 
 
+#: A run of Latin-script words: a name ('Adams & Adams', 'domain-b.com'), a data code.
+LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9_&.'’\- ]*[A-Za-z0-9_.])?")
+
+
 def in_own_language(value: str, lang: str) -> str:
-    """A cell's text, escaped; in the Russian edition, a cell that holds English only (a
-    curator's note, a source's claim the data keeps in its words) is marked as English."""
-    text = html.escape(value)
-    if lang == "ru" and re.search("[A-Za-z]", value) and not re.search("[А-Яа-яЁё]", value):
-        return f'<span lang="en">{text}</span>'
-    return text
+    """A cell's text, escaped. In the Russian edition, a cell mostly in Latin letters (a
+    curator's note, a claim the data keeps in its source's words) is marked as English, and in
+    a Russian cell each Latin-script run (a name, a data code such as 'ratification') too."""
+    if lang != "ru" or not re.search("[A-Za-z]", value):
+        return html.escape(value)
+    if len(re.findall("[A-Za-z]", value)) > len(re.findall("[А-Яа-яЁё]", value)):
+        return f'<span lang="en">{html.escape(value)}</span>'
+    return mark_latin(value)
+
+
+def mark_latin(value: str) -> str:
+    """`value` escaped, each run of Latin-script words in it marked as English."""
+    pieces, last = [], 0
+    for match in LATIN_RUN.finditer(value):
+        pieces.append(html.escape(value[last:match.start()]))
+        pieces.append(f'<span lang="en">{html.escape(match.group())}</span>')
+        last = match.end()
+    pieces.append(html.escape(value[last:]))
+    return "".join(pieces)
 
 
 def _cell(frame: pd.DataFrame, row: int, column: str, value: object, lang: str = "en") -> str:

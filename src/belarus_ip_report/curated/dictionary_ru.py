@@ -237,6 +237,8 @@ COLUMNS_RU = {
         "Запись, из которой прочитана строка (идентификатор из `sources`).",
     # evidence, discrepancies, same_facts
     "The fact table the row is about.": "Таблица фактов, к которой относится строка.",
+    "The table the row is about: a fact table, or russian_terms.":
+        "Таблица, к которой относится строка: таблица фактов или russian_terms.",
     "Key of the row in that table.": "Ключ строки в этой таблице.",
     "Column of the value.": "Столбец значения.",
     "The value as the table holds it; the build checks that they agree.":

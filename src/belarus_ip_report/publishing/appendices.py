@@ -3,6 +3,9 @@ source backs, the tables behind the key findings, the data files, and how to cit
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 
 from belarus_ip_report.chapters.language import Speaker
@@ -22,7 +25,7 @@ def references(lang: str = "en") -> list[dict[str, str]]:
     title and publisher stay in their language, marked with it where it is not the page's."""
     from belarus_ip_report.publishing.evidence import (
         backs_by_source,
-        foreign,
+        marked,
         parties_backed,
         read_words,
         tier_words,
@@ -41,12 +44,10 @@ def references(lang: str = "en") -> list[dict[str, str]]:
             "tier": row.tier,
             "tier_words": tiers[row.tier],
             "read_as": read[row.read_as],
-            "publisher": row.publisher,
-            "publisher_lang": foreign(row.publisher, lang),
+            "publisher": marked(row.publisher, lang),
             "published": speaker.date(row.published) if isinstance(row.published, PartialDate)
             else "",
-            "title": row.title,
-            "lang": foreign(row.title, lang),
+            "title": marked(row.title, lang),
             "url": row.url if isinstance(row.url, str) else "",
             "copy_url": row.copy_url if isinstance(row.copy_url, str) else "",
             "copy_date": speaker.date(row.copy_date) if isinstance(row.copy_date, PartialDate)
@@ -120,7 +121,14 @@ def citation(fingerprint: str, lang: str = "en") -> dict[str, str]:
     from belarus_ip_report.publishing import citation as cite
 
     return {"as_of": Speaker(lang).date(settings.AS_OF), "version": settings.VERSION,
-            "sentence": cite.sentence(lang).replace("*", ""), "bibtex": cite.bibtex(fingerprint),
+            "sentence": sentence_html(cite.sentence(lang)), "bibtex": cite.bibtex(fingerprint),
             "fingerprint": fingerprint, "author": settings.AUTHORS[lang],
             "repository": settings.REPOSITORY or "",
             "data_licence": DATA_LICENCE["title"], "code_licence": CODE_LICENCE}
+
+
+def sentence_html(markdown: str) -> str:
+    """The citation sentence (its Markdown: *title*, `path`) as the page's HTML."""
+    text = html.escape(markdown, quote=False)
+    text = re.sub(r"\*([^*]+)\*", r"<em>\1</em>", text)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)

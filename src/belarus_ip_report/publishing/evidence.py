@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import anchor_of
+from belarus_ip_report.chapters.prose import anchor_of, mark_latin
 from belarus_ip_report.curated.labels_ru import READ_WORDS_RU, TIERS_RU, VERDICTS_RU
 from belarus_ip_report.curated.tables import load_table
 from belarus_ip_report.publishing.translation import translations
@@ -30,10 +30,6 @@ def language_of(text: str) -> str:
         return "zh"
     return ""
 
-
-def _lang_attribute(text: str, lang: str) -> str:
-    other = foreign(text, lang)
-    return f' lang="{other}"' if other else ""
 
 READ_WORDS = {"original": "read at the original", "web_archive": "read in a web archive",
               "third_party_copy": "read only through a third party's copy"}
@@ -55,18 +51,25 @@ def verdict_words(lang: str = "en") -> dict[str, str]:
 
 def foreign(text: str, lang: str) -> str:
     """The `lang` attribute a passage needs on a page in `lang`: its own language where its
-    letters tell it is another ('en' for Latin letters on the Russian page), else ''."""
+    letters tell it is another, else ''. On the Russian page a passage mostly in Latin letters
+    (an English note quoting a Russian title, say) is English."""
     own = language_of(text)
     if lang == "ru":
+        latin = sum("a" <= ch.lower() <= "z" for ch in text)
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+        if latin > cyrillic:
+            return "en"
         return "" if own == "ru" or not any(ch.isalpha() for ch in text) else (own or "en")
     return own
 
 
 def marked(text: str, lang: str) -> str:
-    """`text` escaped, in a span marked with its language where it is not the page's."""
+    """`text` escaped, in a span marked with its language where it is not the page's; on the
+    Russian page, a Russian passage's Latin-script names and codes marked as English."""
     other = foreign(text, lang)
-    escaped = html.escape(text)
-    return f'<span lang="{other}">{escaped}</span>' if other else escaped
+    if other:
+        return f'<span lang="{other}">{html.escape(text)}</span>'
+    return mark_latin(text) if lang == "ru" else html.escape(text)
 
 
 def evidence_entries(lang: str = "en") -> list[dict[str, str]]:
@@ -85,8 +88,7 @@ def evidence_entries(lang: str = "en") -> list[dict[str, str]]:
         items = []
         for row in rows.itertuples(index=False):
             source = sources.loc[row.source_id]
-            quote = (f" <q{_lang_attribute(row.quote, lang)}>{html.escape(row.quote)}</q>"
-                     if isinstance(row.quote, str) else "")
+            quote = (f" <q>{marked(row.quote, lang)}</q>" if isinstance(row.quote, str) else "")
             note = f" {marked(row.note, lang)}" if isinstance(row.note, str) else ""
             items.append(
                 f'<li><a href="#source-{html.escape(row.source_id)}">'
@@ -104,7 +106,7 @@ def evidence_entries(lang: str = "en") -> list[dict[str, str]]:
             disputed = ('<p class="disputed-note">† ' + _(
                 "Sources disagree: %(claims)s. Used: %(value)s, because %(reason)s") % {
                 "claims": claims, "value": marked(str(first["value_used"]), lang),
-                "reason": html.escape(str(reason))} + "</p>")
+                "reason": marked(str(reason), lang)} + "</p>")
         entries.append({
             "anchor": "ev/" + anchor_of(table, row_key, column),
             "row_anchor": anchor_of(table, row_key),
@@ -124,8 +126,8 @@ def backs_by_source() -> dict[str, str]:
     for row in evidence.itertuples(index=False):
         target = "ev/" + anchor_of(row.table, row.row_key, row.column)
         links.setdefault(row.source_id, []).append(
-            f'<a href="#{html.escape(target)}">{html.escape(row.table)} › '
-            f"{html.escape(row.row_key)} › {html.escape(row.column)}</a>")
+            f'<a href="#{html.escape(target)}"><code>{html.escape(row.table)} › '
+            f"{html.escape(row.row_key)} › {html.escape(row.column)}</code></a>")
     return {source: ", ".join(items) for source, items in links.items()}
 
 

@@ -21,7 +21,7 @@ import jinja2
 
 from belarus_ip_report.chapters import CHAPTERS, CLEANING
 from belarus_ip_report.chapters.language import Speaker
-from belarus_ip_report.chapters.prose import EVIDENCE_PAGE
+from belarus_ip_report.chapters.prose import EVIDENCE_PAGE, mark_latin
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
 from belarus_ip_report.publishing.appendices import (
@@ -51,22 +51,15 @@ ROOT = {"en": "", "ru": "../"}
 OTHER_EDITION = {"en": ("ru", "Русская версия"), "ru": ("en", "English edition")}
 
 
-#: A run of Latin-script words (a name such as 'Adams & Adams' or 'domain-b.com').
-LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9&.'’\- ]*[A-Za-z0-9.])?")
-
-
 def source_html(text: str, lang: str) -> jinja2.filters.Markup:
     """A chart's source line on the page: on the Russian page, the publishers' own Latin-script
     names are marked as English, for screen readers and hyphenation."""
-    if lang == "en":
-        return jinja2.filters.Markup.escape(text)
-    pieces, last = [], 0
-    for match in LATIN_RUN.finditer(text):
-        pieces.append(html.escape(text[last:match.start()]))
-        pieces.append(f'<span lang="en">{html.escape(match.group())}</span>')
-        last = match.end()
-    pieces.append(html.escape(text[last:]))
-    return jinja2.filters.Markup("".join(pieces))
+    return jinja2.filters.Markup(mark_latin(text) if lang == "ru" else html.escape(text))
+
+
+def full_stop(text: str) -> str:
+    """The full stop a sentence ending in `text` needs: none after an abbreviation's ('г.')."""
+    return "" if str(text).rstrip().endswith((".", "?", "!")) else "."
 
 
 def template_environment(lang: str = "en") -> jinja2.Environment:
@@ -90,7 +83,7 @@ def render_page(chapters: list[Chapter], template: str, fingerprint: str, lang: 
         csp=CONTENT_SECURITY_POLICY, css=(paths.TEMPLATES / "report.css").read_text(),
         chapters=chapters, cite=citation(fingerprint, lang), markup=jinja2.filters.Markup,
         evidence_page=EVIDENCE_PAGE,
-        source_html=lambda text: source_html(text, lang), **extra)
+        source_html=lambda text: source_html(text, lang), stop=full_stop, **extra)
 
 
 def reading_order(notebooks: list[Path]) -> list[Path]:

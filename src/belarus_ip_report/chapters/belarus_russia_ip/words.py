@@ -5,12 +5,14 @@ function reads the model only; the tables are in `tables`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from belarus_ip_report.chapters.language import RU, Text, plural
 from belarus_ip_report.chapters.prose import escape
+from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people, years_of
 
 if TYPE_CHECKING:
@@ -143,13 +145,22 @@ def law_paragraph(m: BelarusRussiaIp) -> Text:
     return Text(english, russian)
 
 
+#: A source id as the schema allows it.
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
 def full_stop(sentence: str) -> str:
     """The sentence with its full stop, unless it already ends in one ('2024 г.')."""
     return sentence if sentence.endswith(".") else f"{sentence}."
 
 
 def cite(row: pd.Series) -> str:
-    return escape(row["source_ids"])
+    """The row's sources, each a link to its reference (an id the schema keeps to letters,
+    digits, dots and hyphens, so nothing in it can become Markdown)."""
+    ids = str(row["source_ids"]).split(SOURCE_SEPARATOR)
+    if not all(SAFE_ID.fullmatch(i) for i in ids):
+        return escape(row["source_ids"])
+    return "; ".join(f"[`{i}`](#source-{i})" for i in ids)
 
 
 def timeline_alt(m: BelarusRussiaIp) -> Text:
