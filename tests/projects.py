@@ -82,7 +82,7 @@ def small_copy(target: Path) -> Path:
                      f"CHAPTERS = tuple(c for c in CHAPTERS if f'{{c.stem}}.ipynb' in "
                      f"{SMALL_NOTEBOOKS!r})\n")
     shutil.rmtree(copy / "report")
-    for figure in (copy / "figures").iterdir():
+    for figure in [*(copy / "figures").glob("*.*"), *(copy / "figures" / "ru").glob("*.*")]:
         if not figure.name.startswith("03-"):
             figure.unlink()
     return copy

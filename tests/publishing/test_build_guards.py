@@ -86,11 +86,12 @@ def run_patched(copy: Path, patch: str, *args: str, file_size_limit: int | None 
 
 def test_markdown_that_would_run_redirect_or_load_reaches_no_reader(small):
     edit_notebook(small, lambda cells: cells.append(
-        {"cell_type": "markdown", "id": "hostile", "metadata": {},
-         "source": HOSTILE_MARKDOWN}))
+        {"cell_type": "markdown", "id": "hostile",
+         "metadata": {"translation": {"ru": HOSTILE_MARKDOWN}}, "source": HOSTILE_MARKDOWN}))
     result = run_build(small)
     assert result.returncode == 0, result.stderr[-3000:]
-    for page in (small / "report" / "index.html", small / "report" / "code" / f"{CHAPTER}.html"):
+    for page in (small / "report" / "index.html", small / "report" / "ru" / "index.html",
+                 small / "report" / "code" / f"{CHAPTER}.html"):
         text = page.read_text(encoding="utf-8")
         assert "Words a reader may see." in text, page
         for payload in ("evil.example", "onerror", "onmouseover", "javascript:", "<script",
@@ -208,7 +209,7 @@ def test_a_file_size_limit_is_one_clear_message(small):
     largest = max(len(data) for data in before.values())
     restyle(small, "/* " + "x" * 60_000 + " */\n")  # each page grows past the limit
     result = run_patched(small, "", file_size_limit=largest + 20_000)
-    stopped(result, "could not write report/evidence.html (in the staging copy) (File too "
+    stopped(result, "could not write report/ru/evidence.html (in the staging copy) (File too "
                     "large): the file is larger than this process may write: raise the "
                     "file-size limit (ulimit -f), then build again")
     assert outputs(small) == before
@@ -232,7 +233,7 @@ publish.os.replace = replace_then_die
     # What the next start does first, on a copy of the half-published project:
     copy = copy_built(small, tmp_path / "recovered")
     note = publish.recover(copy, copy / ".cache" / "publish.journal")
-    assert note == ("the last build was stopped while it published: its 4 file(s) were put "
+    assert note == ("the last build was stopped while it published: its 6 file(s) were put "
                     "back as they were before it")
     assert outputs(copy) == before and temporary_files(copy) == []
     # The next build itself: it says so, then builds and publishes whole.
@@ -241,7 +242,7 @@ publish.os.replace = replace_then_die
     again = run_build(small)
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith(f"  {note}\n"), again.stdout
-    assert "4 file(s) published" in again.stdout
+    assert "6 file(s) published" in again.stdout
     assert not journal.exists() and temporary_files(small) == []
 
 

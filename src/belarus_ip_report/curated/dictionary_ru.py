@@ -78,8 +78,8 @@ COLUMNS_RU = {
     # russian_terms
     "Stable id of the term: its kind (treaty, body, wto, wipo, field, group) and a short id; "
     "'treaty:<treaty_id>' for a treaty of `wipo_treaties`.":
-        "Постоянный идентификатор термина: его вид (treaty, body, wto, wipo, field, group) и "
-        "краткий идентификатор; 'treaty:<treaty_id>' для договора из `wipo_treaties`.",
+        "Постоянный идентификатор термина: его вид и краткий идентификатор через двоеточие; "
+        "для договора из `wipo_treaties` — 'treaty:<treaty_id>'.",
     "The term in English, as the report writes it.":
         "Термин на английском, как его пишет доклад.",
     "The official Russian name or term, in the nominative (the full name of a treaty or body).":
