@@ -62,3 +62,12 @@ def test_pruning_keeps_only_entries_of_published_figures(monkeypatch, tmp_path, 
         (figures / "chart.png").write_bytes(pngs["print"])
     rastercache.prune(cache, figures)
     assert len(list(cache.glob("*"))) == 3 * kept
+
+
+def test_pruning_keeps_the_entries_of_the_russian_edition_too(monkeypatch, tmp_path):
+    cache, figures = tmp_path / "cache", tmp_path / "figures"
+    (figures / "ru").mkdir(parents=True)
+    pngs = drawn(monkeypatch, cache)
+    (figures / "ru" / "chart.png").write_bytes(pngs["print"])
+    rastercache.prune(cache, figures)
+    assert len(list(cache.glob("*"))) == 3

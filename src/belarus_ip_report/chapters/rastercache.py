@@ -60,10 +60,11 @@ def store(where: Path, entry: str, pngs: dict[str, bytes]) -> None:
 
 
 def prune(where: Path, figures: Path) -> None:
-    """Keep only the entries whose print PNG is one of the published figures."""
+    """Keep only the entries whose print PNG is one of the published figures (of either
+    edition: the Russian are in figures/ru/)."""
     if not where.is_dir():
         return
-    published = {_sha256(png.read_bytes()) for png in figures.glob("*.png")}
+    published = {_sha256(png.read_bytes()) for png in figures.rglob("*.png")}
     for record in where.glob("*.json"):
         try:
             kept = json.loads(record.read_text(encoding="utf-8")).get("print") in published

@@ -10,7 +10,7 @@ from belarus_ip_report.chapters.language import RU, Text, plural
 from belarus_ip_report.chapters.prose import escape
 from belarus_ip_report.chapters.wto_accession.milestones import JOINT_STATEMENTS
 from belarus_ip_report.chapters.wto_accession.words import ordinal
-from belarus_ip_report.foundation.dates import format_for_people, years_of
+from belarus_ip_report.foundation.dates import PartialDate, format_for_people, years_of
 
 if TYPE_CHECKING:
     from belarus_ip_report.chapters.overview.model import Overview
@@ -88,7 +88,7 @@ def key_findings(o: Overview, label: Callable[[str, str], str]) -> Text:
   выполняет ВОИС** ({RU.percent(head['share'])}); самый новый для нее договор —
   {escape(newest_ru)} (действует для Беларуси с {RU.date(head['newest_date'])}). На
   страницах МИД Беларуси приводятся другие цифры; откуда расхождение, объясняет
-  {link_ru('01_wipo_treaties')}.
+  [{label('01_wipo_treaties', 'ru').lower()}](01_wipo_treaties.ipynb).
 - **Договоры, к которым Беларусь не присоединилась, — узкие по охвату**: она участвует во всех
   договорах ВОИС, у которых более {int(outside.max())} Договаривающихся сторон.
   {link_ru('01_wipo_treaties')}
@@ -107,8 +107,8 @@ def key_findings(o: Overview, label: Callable[[str, str], str]) -> Text:
   с {wto_head['bilateral_concluded']} {members_with} ВТО, из них с
   {wto_head['bilateral_since_2017']} — начиная с 2017 г. {link_ru('02_wto_accession')}
 - **Работа над присоединением остановилась (последний шаг — {RU.date(a.story['halt_date'])})**;
-  в совместных заявлениях групп членов ВТО ({RU.date(months)}; заявлений: {statements_count})
-  процесс объявлен приостановленным. {link_ru('02_wto_accession')}
+  {in_month_ru(months)} группы членов ВТО {in_statements_ru(statements_count)} объявили
+  процесс приостановленным. {link_ru('02_wto_accession')}
 - **Сама ВТО выросла с {a.members_first_day} {of_members} в первый день существования до
   {a.members_now}** (по состоянию на {RU.date(o.as_of)}); еще
   {RU.count(a.acceding_now, 'government')} {acceding} переговоры о присоединении.
@@ -131,3 +131,19 @@ def key_findings(o: Overview, label: Callable[[str, str], str]) -> Text:
 def genitive(count: int, one: str, other: str) -> str:
     """A noun after 'из N' (out of N): genitive singular after 1, 21, 31...; plural else."""
     return plural(count, ("", ""), (one, other, other), "ru")
+
+
+#: Months in the prepositional case ('в марте'), which CLDR does not give.
+MONTHS_IN_RU = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
+                "сентябре", "октябре", "ноябре", "декабре")
+
+
+def in_month_ru(month: PartialDate) -> str:
+    """'в марте 2022 г.'"""
+    first = month.first
+    return f"в {MONTHS_IN_RU[first.month - 1]} {first.year}\u202fг."
+
+
+def in_statements_ru(count: int) -> str:
+    """'в совместном заявлении', 'в 2 совместных заявлениях'."""
+    return "в совместном заявлении" if count == 1 else f"в {count} совместных заявлениях"
