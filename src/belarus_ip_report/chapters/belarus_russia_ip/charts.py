@@ -87,6 +87,8 @@ def timeline(m: BelarusRussiaIp, lang: str = "en") -> Chart:
         offsets[lane] = turn + 1
         # Government labels go above their lane, agency labels below, on four staggered tiers.
         dy = (0.25, 0.45, 0.65, 0.85)[turn % 4] * (1 if lane == max(LANE_LABELS) else -1)
+        if lang == "ru" and turn % 4 == 0 and turn:  # the Russian labels run wider: the
+            dy *= 0.6                                 # fifth of a lane sits just above it
         ax.annotate(label(getattr(row, short_name)), xy=(x, level), xytext=(x, lane + dy),
                     fontsize=7, ha="center", va="center",
                     arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6})
