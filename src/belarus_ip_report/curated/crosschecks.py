@@ -20,7 +20,7 @@ from belarus_ip_report.curated.disagreements import (
     values_used_are_the_tables,
 )
 from belarus_ip_report.curated.lookalikes import describe, differing_letters, skeleton
-from belarus_ip_report.curated.rawrows import RawRows, index_rows, key_of
+from belarus_ip_report.curated.rawrows import RawRows, index_rows, key_of, value_mismatch
 from belarus_ip_report.curated.schemas import FACT_TABLE_NAMES, TABLES_BY_NAME
 from belarus_ip_report.foundation.errors import DataError, DataErrors
 
@@ -74,15 +74,12 @@ def _evidence_points_at_facts(raw: Mapping[str, RawRows]) -> list[DataError]:
             continue
         if row.column not in TABLES_BY_NAME[table].evidence_columns:
             continue  # descriptive text (a title, the parties): the source's wording is kept
-        held = target.cell(indexes[table][row.row_key], row.column)
-        if held != row.value:
-            shown = "an empty value" if held is None else f"'{held}'"
-            problems.append(DataError(
-                evidence.file, f"says '{row.value}' but {target.file} (line "
-                f"{target.line(indexes[table][row.row_key])}) holds {shown} for "
-                f"{row.row_key} / {row.column}", line=line, column="value",
-                hint="correct whichever is wrong; a changed fact needs its evidence checked "
-                     "again"))
+        mismatch = value_mismatch(
+            evidence, line, target, indexes[table][row.row_key], row.row_key, row.column,
+            row.value, hint="correct whichever is wrong; a changed fact needs its evidence "
+                            "checked again")
+        if mismatch is not None:
+            problems.append(mismatch)
     return problems
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from belarus_ip_report.curated.schemas import TABLES_BY_NAME
+from belarus_ip_report.foundation.errors import DataError
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,16 @@ def key_of(spec_name: str) -> str:
 def index_rows(rows: RawRows, key: str) -> dict[str, int]:
     return {value: position for position, value in enumerate(rows.frame[key])
             if isinstance(value, str)}
+
+
+def value_mismatch(evidence: RawRows, line: int, target: RawRows, position: int, row_key: str,
+                   column: str, value: str, hint: str) -> DataError | None:
+    """The error of an evidence row (at `line`) whose value is not the one `target` holds at
+    `position`, `column`; None where they agree."""
+    held = target.cell(position, column)
+    if held == value:
+        return None
+    shown = "an empty value" if held is None else f"'{held}'"
+    return DataError(evidence.file, f"says '{value}' but {target.file} (line "
+                                    f"{target.line(position)}) holds {shown} for {row_key} / "
+                                    f"{column}", line=line, column="value", hint=hint)

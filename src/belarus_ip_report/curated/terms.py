@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
-from belarus_ip_report.curated.rawrows import RawRows, index_rows
+from belarus_ip_report.curated.rawrows import RawRows, index_rows, value_mismatch
 from belarus_ip_report.foundation.errors import DataError
 
 TERMS = "russian_terms"
@@ -58,15 +58,12 @@ def _evidence_points_at_terms(raw: Mapping[str, RawRows]) -> list[DataError]:
                 line=line, column="column",
                 hint=f"evidence of a term backs one of {', '.join(RUSSIAN_COLUMNS)}"))
             continue
-        held = terms.cell(index[row.row_key], row.column)
-        if held != row.value:
-            shown = "an empty value" if held is None else f"'{held}'"
-            problems.append(DataError(
-                evidence.file, f"says '{row.value}' but {terms.file} (line "
-                f"{terms.line(index[row.row_key])}) holds {shown} for {row.row_key} / "
-                f"{row.column}", line=line, column="value",
-                hint="the value is the name in the nominative, as the table holds it (the quote "
-                     "keeps the source's own case); correct whichever is wrong"))
+        mismatch = value_mismatch(
+            evidence, line, terms, index[row.row_key], row.row_key, row.column, row.value,
+            hint="the value is the name in the nominative, as the table holds it (the quote "
+                 "keeps the source's own case); correct whichever is wrong")
+        if mismatch is not None:
+            problems.append(mismatch)
     return problems
 
 
