@@ -56,7 +56,7 @@ HELP = """usage: python3 tasks.py COMMAND [options]
   build [--force]   install what is missing, execute the notebooks that changed, write
                     data/processed/, figures/ and report/ (--force: execute everything)
   test              every test: the package's tests and strict nbval over notebooks/
-  unit              the fast tests only (no build, no browser, no nbval): under 10 s
+  unit              the fast tests only (no build, no browser, no nbval): about 18 s
   nbval             strict nbval over notebooks/ only
   lab               JupyterLab at the project root (notebooks, data and README in reach);
                     stopping this command stops Lab
