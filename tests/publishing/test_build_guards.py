@@ -204,6 +204,24 @@ publish.write_temporary = full_disk
     assert run_build(small).returncode == 0  # space again: the next build publishes
 
 
+def test_a_passage_without_its_russian_stops_the_build_and_names_it(small):
+    """The Russian edition never guesses: an English Markdown cell or a generated passage with
+    no Russian stops the build, naming the notebook, the cell and the words to translate."""
+    before = outputs(small)
+    edit_notebook(small, lambda cells: cells.append(
+        {"cell_type": "markdown", "id": "untranslated", "metadata": {},
+         "source": "A new paragraph nobody has translated yet."}))
+    result = run_build(small)
+    position = len(json.loads((small / "notebooks" / f"{CHAPTER}.ipynb").read_text())["cells"])
+    stopped(result, f"report/index.html: notebooks/{CHAPTER}.ipynb, cell {position}: this "
+                    "Markdown cell has no ru text; add it to the cell's metadata as "
+                    '"translation": {"ru": "..."}. The English to translate: '
+                    "'A new paragraph nobody has translated yet.'")
+    edited = f"notebooks/{CHAPTER}.ipynb"  # as the edit left it: the build wrote nothing
+    assert {k: v for k, v in outputs(small).items() if k != edited} == {
+        k: v for k, v in before.items() if k != edited}
+
+
 def test_a_file_size_limit_is_one_clear_message(small):
     before = outputs(small)
     largest = max(len(data) for data in before.values())

@@ -376,3 +376,22 @@ def test_code_pages_are_offline_too():
         assert "<script" not in text.lower(), page.name
         assert f'content="{CONTENT_SECURITY_POLICY}"' in text, page.name
         assert not re.search(r'(src|href)="https?://[^"]+\.(js|css)', text), page.name
+
+
+@pytest.mark.parametrize("evidence", ["evidence.html", "ru/evidence.html"])
+def test_each_evidence_page_loads_offline_without_a_console_error(browser, evidence):
+    page = browser.new_page(viewport=DESKTOP)
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto((paths.REPORT / evidence).as_uri(), wait_until="load")
+        assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+        assert errors == []
+        assert page.evaluate("document.documentElement.lang") == (
+            "ru" if evidence.startswith("ru/") else "en")
+    finally:
+        page.close()
