@@ -134,7 +134,7 @@ def law_paragraph(m: BelarusRussiaIp) -> Text:
     in_force_ru = (f"; вступление в силу — {RU.date(first['in_force'])}"
                    if isinstance(first["in_force"], PartialDate) else "")
     russian = (
-        f"Таблица содержит {len(regional)} "
+        f"В таблице {len(regional)} "
         f"{ru_forms(len(regional), 'региональный документ', 'региональных документа', 'региональных документов')} "  # noqa: E501
         f"(первый — {escape(regional.iloc[0]['title_ru'])}, "
         f"{regional.iloc[0]['date'].year}\u202fг.; "
