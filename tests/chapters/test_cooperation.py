@@ -89,7 +89,7 @@ def test_the_pace_of_instruments_follows_the_data(table):
     assert pace.integration_name_ru == "Имя union-state-1999"
     text = cooperation_text.pace_paragraph(model_of(table))
     assert "span 29 years" in text.en and "4 of the 5 date from 2015" in text.en
-    assert "период в 29 лет" in text.ru and "4 из 5 приходятся на 2015 г." in text.ru
+    assert "период в 29 лет" in text.ru and "4 из 5 приходятся на 2015\u202fг." in text.ru
 
 
 def test_timeline_draws_every_instrument_even_with_the_same_partial_date(table, sources):

@@ -102,7 +102,7 @@ def translated(english: pd.DataFrame, russian: pd.DataFrame) -> Table:
 
 
 #: A value's mark where the sources disagree on it, as each edition says it.
-DISPUTED = {"en": "Sources disagree on this value", "ru": "Источники расходятся в этом значении"}
+DISPUTED = {"en": "Sources disagree on this value", "ru": "По этому значению источники расходятся"}
 
 
 #: A run of Latin-script words: a name ('Adams & Adams', 'domain-b.com'), a data code.

@@ -24,23 +24,23 @@ TABLES_RU = {
     "Milestones of Belarus's cooperation with WIPO.":
         "Вехи сотрудничества Беларуси с ВОИС.",
     "Dated steps of Belarus's accession to the WTO (and, before 1995, to the GATT).":
-        "Датированные этапы присоединения Беларуси к ВТО (а до 1995 г. — к ГАТТ).",
+        "Датированные этапы присоединения Беларуси к ВТО (а до 1995\u202fг. — к ГАТТ).",
     "Every WTO member and the date it became one.":
         "Все члены ВТО и даты вступления каждого из них.",
     "Accessions to the WTO since 1995 and those still open: application to membership.":
-        "Присоединения к ВТО с 1995 г., завершенные и незавершенные: от заявки до членства.",
+        "Присоединения к ВТО с 1995\u202fг., завершенные и незавершенные: от заявки до членства.",
     "Belarus–Russia instruments on intellectual property, with the integration treaties as "
     "context.":
         "Документы Беларуси и России в сфере интеллектуальной собственности; интеграционные "
         "договоры — как контекст.",
     "Belarus's own IP legislation since 2022 and the regional (Eurasian) IP instruments it "
     "joined.":
-        "Законодательство Беларуси об интеллектуальной собственности с 2022 г. и региональные "
+        "Законодательство Беларуси об интеллектуальной собственности с 2022\u202fг. и региональные "
         "(евразийские) документы в этой сфере, к которым она присоединилась.",
     "Dated facts about the organisations themselves that the chapters use as context.":
         "Датированные факты о самих организациях, которые главы приводят как контекст.",
     "Counted facts that the sources state (members, treaties, meetings...), as of their date.":
-        "Числа, которые называют источники (члены, договоры, заседания...), на указанную в "
+        "Числа, которые называют источники (члены, договоры, заседания…), на указанную в "
         "них дату.",
     "Every contracting party of every treaty WIPO administers, one row per treaty and party, "
     "with its instrument and dates as the depositary's record gives them. Imported by a script "
@@ -66,7 +66,7 @@ TABLES_RU = {
         "Официальные русские названия договоров, органов и терминов, которые использует "
         "доклад, с источниками, где они приводятся; название, которого нет ни в одном "
         "доступном источнике, помечено как обычный вариант перевода. Русские названия в "
-        "`wipo_treaties` совпадают со строками 'treaty:<treaty_id>'.",
+        "`wipo_treaties` совпадают со строками «treaty:<treaty_id>».",
     "Facts that stand in two tables: the build checks that both places hold the same value.":
         "Факты, записанные в двух таблицах: сборка проверяет, что в обоих местах значение "
         "одно и то же.",
@@ -79,7 +79,7 @@ COLUMNS_RU = {
     "Stable id of the term: its kind (treaty, body, wto, wipo, field, group) and a short id; "
     "'treaty:<treaty_id>' for a treaty of `wipo_treaties`.":
         "Постоянный идентификатор термина: его вид и краткий идентификатор через двоеточие; "
-        "для договора из `wipo_treaties` — 'treaty:<treaty_id>'.",
+        "для договора из `wipo_treaties` — «treaty:<treaty_id>».",
     "The term in English, as the report writes it.":
         "Термин на английском, как его пишет доклад.",
     "The official Russian name or term, in the nominative (the full name of a treaty or body).":
@@ -152,18 +152,19 @@ COLUMNS_RU = {
     "Last day, for events that span several days.":
         "Последний день, для событий длительностью в несколько дней.",
     "Kind of event.": "Вид события.",
-    "What happened, in the project's words.": "Что произошло, словами проекта.",
+    "What happened, in the project's words.": "Что произошло, в изложении авторов доклада.",
     # wto_accession_milestones
     "Short stable id of the milestone.": "Краткий постоянный идентификатор этапа.",
     "Date of the milestone (first day where it spans several).":
         "Дата этапа (первый день, если он длился несколько дней).",
     "Last day, for milestones that span several days.":
         "Последний день, для этапов длительностью в несколько дней.",
-    "Lane of the accession story.": "Линия в истории присоединения.",
+    "Lane of the accession story.":
+        "Категория этапа: ряд, в котором он показан на хронологии присоединения.",
     "Number of the working-party meeting, for meetings.":
-        "Номер заседания рабочей группы (для заседаний).",
+        "Номер заседания Рабочей группы (для заседаний).",
     "A few words the accession timeline writes beside the milestone (empty for most).":
-        "Несколько слов, которые хронология присоединения пишет рядом с этапом (у большинства "
+        "Краткая подпись к этапу на хронологии присоединения (у большинства этапов "
         "пусто).",
     # wto_members, wto_accessions
     "Member's name as the WTO lists it.": "Название члена, как его дает список ВТО.",
@@ -187,15 +188,15 @@ COLUMNS_RU = {
         "Дата подписания (или одобрения, если источник дает только ее).",
     "Name of the instrument, in English.": "Название документа на английском языке.",
     "The instrument in a few words, as the chart labels it.":
-        "Документ в нескольких словах, как его подписывает диаграмма.",
+        "Краткое название документа, которым он подписан на диаграмме.",
     "Who concluded it.": "Кто заключил документ.",
     "Kind of instrument.": "Вид документа.",
-    "What it is about, in the project's words.": "О чем документ, словами проекта.",
+    "What it is about, in the project's words.": "О чем документ, в изложении авторов доклада.",
     "Date adopted or signed.": "Дата принятия или подписания.",
     "Date it took effect for Belarus, where a source gives it.":
         "Дата вступления в силу для Беларуси, если источник ее дает.",
     "Whose instrument it is.": "Чей это документ.",
-    "What it does, in the project's words.": "Что документ делает, словами проекта.",
+    "What it does, in the project's words.": "Что документ делает, в изложении авторов доклада.",
     # context_events
     "Date of the event.": "Дата события.",
     "Organisation concerned.": "Организация, к которой относится событие.",
@@ -207,7 +208,7 @@ COLUMNS_RU = {
     "What is counted.": "Что считается.",
     "Date the figure refers to.": "Дата, к которой относится число.",
     "The figure in a sentence, in the project's words.":
-        "Число в одном предложении, словами проекта.",
+        "Число в одном предложении, в изложении авторов доклада.",
     "What the figure counts, where the tables hold it as dated rows: the report then compares "
     "the stated figure with the count computed on its date, and never states it in its own "
     "voice.":

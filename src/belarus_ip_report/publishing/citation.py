@@ -46,8 +46,8 @@ def sentence(lang: str = "en") -> str:
         where = (f" {settings.REPOSITORY}" if settings.REPOSITORY
                  else " `report/ru/index.html` в репозитории проекта")
         return (f"{settings.AUTHORS['ru']}. *{settings.REPORT_TITLES['ru']}*. Версия "
-                f"{settings.VERSION}, данные по состоянию на {Speaker('ru').date(settings.AS_OF)}."
-                f"{where}.")
+                f"{settings.VERSION}, данные по состоянию на {Speaker('ru').date(settings.AS_OF)}"
+                f"{where}.")  # the date ends with «г.»: no second full stop
     where = (f" {settings.REPOSITORY}" if settings.REPOSITORY
              else " `report/index.html` in this repository")
     return (f"{settings.AUTHOR}, *{TITLE}*, version {settings.VERSION}, data as of "

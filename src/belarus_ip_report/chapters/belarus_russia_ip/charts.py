@@ -43,7 +43,7 @@ def label(short_name: str) -> str:
 
 #: The chart's own words, in each language.
 TITLE = Text("Belarus–Russia IP instruments, {first}–{last}",
-             "Документы Беларуси и России в сфере ИС, {first}–{last} гг.")
+             "Документы Беларуси и России в сфере ИС, {first}–{last}\u202fгг.")
 BAND = Text("Integration\ntreaties:\n{names}", "Интеграционные\nдоговоры:\n{names}")
 BAND_ENTRY = Text("{name} {year}", "{name}, {year}")
 X_LABEL = Text("Year (hollow marker and bar: only the month or year is known)",

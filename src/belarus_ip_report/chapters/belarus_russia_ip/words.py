@@ -41,16 +41,17 @@ def pace_paragraph(m: BelarusRussiaIp) -> Text:
     russian = (
         f"Документы в сфере ИС (всего {pace.count}) охватывают период в "
         f"{RU.count(pace.last_year - pace.first_year, 'year')}, но большая их часть приходится "
-        f"на последние годы: после соглашения о промышленной собственности {pace.first_year} г. "
+        "на последние годы: после соглашения о промышленной собственности "
+        f"{pace.first_year}\u202fг. "
         f"следующий документ появился лишь через {RU.count(pace.longest_gap, 'year')}, а "
         f"{pace.since_offices} из {pace.count} "
         f"{ru_forms(pace.since_offices, 'приходится', 'приходятся', 'приходятся')} на "
-        f"{pace.offices_from} г. и последующие годы. Интеграционные договоры "
-        f"{pace.integration_from}–{pace.integration_to} гг. создали "
+        f"{pace.offices_from}\u202fг. и последующие годы. Интеграционные договоры "
+        f"{pace.integration_from}–{pace.integration_to}\u202fгг. создали "
         f"{escape(pace.integration_name_ru)}, но собственных документов в сфере ИС не "
-        f"содержали; этот пробел с {pace.offices_from} г. заполнили соглашения и меморандумы "
+        f"содержали; этот пробел с {pace.offices_from}\u202fг. заполнили соглашения и меморандумы "
         f"ведомств по ИС, "
-        + (f"а правительства заключили следующий документ только в {pace.governments_again} г."
+        + (f"а правительства заключили следующий документ только в {pace.governments_again}\u202fг."
            if pace.governments_again else "а правительства с тех пор не заключили ни одного.")
     )
     return Text(english, russian)
@@ -104,7 +105,8 @@ def frames_paragraph(m: BelarusRussiaIp) -> Text:
     )
     russian = (
         f"Даты обеих региональных систем установлены точно. Евразийская патентная конвенция, "
-        f"региональная патентная система, в которой участвуют и Беларусь, и Россия, подписана "
+        f"основа региональной патентной системы, в которой участвуют и Беларусь, и Россия, "
+        "подписана "
         f"{RU.date(patent_signed['date'])} и вступила в силу {RU.date(patent_in_force['date'])} "
         f"[{cite(patent_in_force)}]. Договор ЕАЭС о товарных знаках и наименованиях мест "
         f"происхождения товаров подписан {RU.date(trademark_signed['date'])} и вступил в силу "
@@ -134,9 +136,10 @@ def law_paragraph(m: BelarusRussiaIp) -> Text:
     russian = (
         f"В таблице {len(regional)} "
         f"{ru_forms(len(regional), 'региональный документ', 'региональных документа', 'региональных документов')} "  # noqa: E501
-        f"(первый — {escape(regional.iloc[0]['title_ru'])}, {regional.iloc[0]['date'].year} г.; "
+        f"(первый — {escape(regional.iloc[0]['title_ru'])}, "
+        f"{regional.iloc[0]['date'].year}\u202fг.; "
         f"последний — {escape(regional.iloc[-1]['title_ru'])}, "
-        f"{regional.iloc[-1]['date'].year} г.) и {len(national)} "
+        f"{regional.iloc[-1]['date'].year}\u202fг.) и {len(national)} "
         f"{ru_forms(len(national), 'белорусский акт', 'белорусских акта', 'белорусских актов')}. "
         f"Первый из актов — {escape(first['title_ru'])} ({RU.date(first['date'])}"
         f"{in_force_ru}) [{cite(first)}]; последний датирован "
@@ -178,10 +181,11 @@ def timeline_alt(m: BelarusRussiaIp) -> Text:
         f"{int(recent.sum())} of the {len(items)} instruments date from "
         f"{years.iloc[len(years) // 2]} onwards.")
     russian = (
-        f"Временная шкала с {years.min()} по {years.max()} г.: {RU.count(count, 'instrument')} "
+        f"Временная шкала с {years.min()} по {years.max()}\u202fг.: "
+        f"{RU.count(count, 'instrument')} "
         f"Беларуси и России в сфере ИС в два ряда, правительства и ведомства по ИС; "
-        f"интеграционные договоры {start.first.year}–{end.last.year} гг. показаны затененной "
+        f"интеграционные договоры {start.first.year}–{end.last.year}\u202fгг. показаны затененной "
         f"полосой; {since} из {count} "
         f"{ru_forms(since, 'приходится', 'приходятся', 'приходятся')} на "
-        f"{years.iloc[len(years) // 2]} г. и последующие годы.")
+        f"{years.iloc[len(years) // 2]}\u202fг. и последующие годы.")
     return Text(english, russian)

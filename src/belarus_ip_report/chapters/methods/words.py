@@ -34,7 +34,7 @@ def cleaning_paragraph(m: Methods) -> Text:
            "above." if changed else "Cleaning changed nothing: the raw tables were already tidy.")
     )
     ru = (
-        f"Все таблицы ({RU.number(len(m.quality))}) прошли проверки: на входе — "
+        f"Все {RU.count(len(m.quality), 'table')} прошли проверки: на входе — "
         f"{RU.count(rows_in, 'row')}, на выходе — {RU.number(rows_out)}, так что ни одна строка "
         "не потеряна. "
         + (f"Очистка внесла изменения в таблицы {', '.join(escape(t) for t in changed)}; они "
@@ -175,7 +175,7 @@ def holdings_table(m: Methods) -> Table:
 
 
 def holdings_caption() -> Text:
-    return Text("The clean tables in data/processed/", "Чистые таблицы в data/processed/")
+    return Text("The clean tables in data/processed/", "Очищенные таблицы в data/processed/")
 
 
 def tier_table(m: Methods) -> Table:

@@ -19,13 +19,13 @@ LANES = {
     "wipo": (Text("WIPO: treaties in\nforce for Belarus", "ВОИС: договоры\nс участием\n"
                   "Беларуси"), "o", charts.BLUE),
     "wto": (Text("WTO accession\nmilestones", "ВТО: этапы\nприсоединения"), "s", charts.RED),
-    "brip": (Text("Belarus–Russia\nIP instruments", "Беларусь и Россия:\nдокументы по ИС"),
+    "brip": (Text("Belarus–Russia\nIP instruments", "Беларусь и Россия:\nдокументы в сфере ИС"),
              "D", charts.PURPLE),
 }
 
 #: The chart's own words, in each language.
 TITLE = Text("Three stories on one time line, {first}–{last}",
-             "Три сюжета на одной временной шкале, {first}–{last} гг.")
+             "Три сюжета на одной временной шкале, {first}–{last}\u202fгг.")
 X_LABEL = Text("Year (hollow marker: only the month or year is known)",
                "Год (полый маркер: известен только месяц или год)")
 
@@ -84,11 +84,11 @@ def key_moments(o: Overview, lang: str = "en") -> list[tuple[str, PartialDate, s
             ("wipo", convention["belarus_in_force"], "Член ВОИС"),
             ("wipo", newest["belarus_in_force"],
              str(newest["short_name_ru"]).replace(" ", "\n", 1)),
-            ("wto", o.wto.headline["application_date"], "Заявка в ГАТТ"),
+            ("wto", o.wto.headline["application_date"], "Заявка на присоединение\nк ГАТТ"),
             ("wto", last_meeting["date"],
              f"{Speaker('ru').ordinal(int(last_meeting['meeting_number']))} заседание"),
-            ("brip", first["date"], f"Соглашение {first['date'].year} г."),
-            ("brip", latest["date"], f"Соглашение об ИС {latest['date'].year} г."),
+            ("brip", first["date"], f"Соглашение {first['date'].year}\u202fг."),
+            ("brip", latest["date"], f"Соглашение об ИС {latest['date'].year}\u202fг."),
         ]
     return [
         ("wipo", convention["belarus_in_force"], "WIPO member"),

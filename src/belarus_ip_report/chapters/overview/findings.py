@@ -96,7 +96,7 @@ def key_findings(o: Overview, label: Callable[[str, str], str]) -> Text:
   ({RU.date(wto_head['application_date'])}), прошло
   {RU.count(wto_head['years_since_application'], 'year')}.** Из {wto_head['of']}
   {genitive(wto_head['of'], 'процесса', 'процессов')} присоединения к ВТО начиная с
-  {wto_head['since_year']} г., завершенных и еще открытых, {longer_note_ru}.
+  {wto_head['since_year']}\u202fг., завершенных и еще открытых, {longer_note_ru}.
   {link_ru('02_wto_accession')}
 - **Рабочая группа по присоединению Республики Беларусь к ВТО провела
   {RU.count(wto_head['meetings_held'], 'meeting')}**, последнее —
@@ -105,7 +105,7 @@ def key_findings(o: Overview, label: Callable[[str, str], str]) -> Text:
   заседаниями.
   По данным МИД Беларуси, двусторонние переговоры о доступе к рынкам товаров и услуг завершены
   с {wto_head['bilateral_concluded']} {members_with} ВТО, из них с
-  {wto_head['bilateral_since_2017']} — начиная с 2017 г. {link_ru('02_wto_accession')}
+  {wto_head['bilateral_since_2017']} — начиная с 2017\u202fг. {link_ru('02_wto_accession')}
 - **Работа над присоединением остановилась (последний шаг — {RU.date(a.story['halt_date'])})**;
   {in_month_ru(months)} группы членов ВТО {in_statements_ru(statements_count)} объявили
   процесс приостановленным. {link_ru('02_wto_accession')}
@@ -115,10 +115,10 @@ def key_findings(o: Overview, label: Callable[[str, str], str]) -> Text:
   {link_ru('02_wto_accession')}
 - **Сотрудничество Беларуси и России в сфере ИС — недавнее**: {len(recent)} из
   {len(ip.items)} {genitive(len(ip.items), 'документа', 'документов')} в сфере ИС, заключенных
-  начиная с {ip.items['date'].min().year} г., {recent_verb} на
-  {ip.pace.offices_from} г. и последующие годы; последний из них — межправительственное
+  начиная с {ip.items['date'].min().year}\u202fг., {recent_verb} на
+  {ip.pace.offices_from}\u202fг. и последующие годы; последний из них — межправительственное
   соглашение в сфере ИС
-  {latest_agreement['date'].year} г. {link_ru('03_belarus_russia_ip')}
+  {latest_agreement['date'].year}\u202fг. {link_ru('03_belarus_russia_ip')}
 - **Каждое значение подкреплено источником**: данные опираются на
   {RU.count(len(o.sources), 'source')}, и для каждого значения указано место в источнике, где
   оно приводится; зафиксировано {disagreements}

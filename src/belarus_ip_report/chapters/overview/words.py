@@ -56,7 +56,7 @@ def summary_alt(o: Overview) -> Text:
         f"{lanes.get('wipo', 0)} WIPO treaties entering into force for Belarus, "
         f"{lanes.get('wto', 0)} WTO accession milestones and {lanes.get('brip', 0)} "
         f"Belarus-Russia IP instruments; activity is densest in the {busiest}s.",
-        f"Временная шкала с {events['year'].min()} по {o.as_of.year} г. в три ряда: "
+        f"Временная шкала с {events['year'].min()} по {o.as_of.year}\u202fг. в три ряда: "
         f"{RU.count(wipo, 'treaty')} ВОИС, {entered} в силу для Беларуси, "
         f"{RU.count(wto, 'milestone')} присоединения к ВТО и {RU.count(brip, 'instrument')} "
         f"Беларуси и России в сфере ИС; больше всего событий приходится на "
@@ -124,9 +124,11 @@ def sources_sentence(o: Overview) -> Text:
         f"official pages, {by_tier.get('press', 0)} press reports, "
         f"{by_tier.get('reference', 0)} reference works and {by_tier.get('copy', 0)} copies "
         "(the five documents included); all are listed under References with their tier.",
-        f"Помимо исходных документов ({documents}) данные ссылаются еще на "
-        f"{RU.count(len(sources) - documents, 'source')}. По уровню: первичные записи — "
-        f"{tiers[0]}, официальные страницы — {tiers[1]}, сообщения прессы — {tiers[2]}, "
+        f"Помимо {documents} "
+        f"{plural(documents, ('', ''), ('исходного документа', 'исходных документов', 'исходных документов'), 'ru')} "  # noqa: E501
+        "данные ссылаются еще на "
+        f"{RU.count(len(sources) - documents, 'source')}. По уровням: первичные записи — "
+        f"{tiers[0]}, официальные страницы — {tiers[1]}, сообщения СМИ — {tiers[2]}, "
         f"справочные издания — {tiers[3]}, копии — {tiers[4]} (с учетом пяти исходных "
         "документов); все они перечислены в разделе «Источники» с указанием уровня.")
 

@@ -40,14 +40,14 @@ def growth_alt(m: WipoTreaties) -> Text:
     held = system.years_count_held(growth, count)
     last = growth.iloc[-1]
     held_text = f"; the total stood at {count} from {held[0]} to {held[1]}" if held else ""
-    held_ru = f"; с {held[0]} по {held[1]} г. их было {count}" if held else ""
+    held_ru = f"; с {held[0]} по {held[1]}\u202fг. их было {count}" if held else ""
     return Text(
         f"Stacked step chart of WIPO-administered treaties by year of adoption, "
         f"{growth['year'].min()} to {m.as_of.year}: the total rises from 1 to "
         f"{int(last['adopted_total'])}, of which {int(last['in_force_total'])} are in "
         f"force{held_text}.",
         "Ступенчатая диаграмма с накоплением: договоры, административные функции которых "
-        f"выполняет ВОИС, по году принятия, {growth['year'].min()}–{m.as_of.year} гг.: общее "
+        f"выполняет ВОИС, по году принятия, {growth['year'].min()}–{m.as_of.year}\u202fгг.: общее "
         f"число растет с 1 до {int(last['adopted_total'])}, действующих среди них — "
         f"{int(last['in_force_total'])}{held_ru}.",
     )
@@ -62,10 +62,10 @@ def participation_alt(m: WipoTreaties) -> Text:
         f"with a known date rise from {int(start['in_force_for_belarus'])} in "
         f"{start['year']} to {int(end['in_force_for_belarus'])}; Belarus is a party to "
         f"{total} in all.",
-        f"Ступенчатая диаграмма, {start['year']}–{m.as_of.year} гг.: число договоров ВОИС, "
+        f"Ступенчатая диаграмма, {start['year']}–{m.as_of.year}\u202fгг.: число договоров ВОИС, "
         f"действующих в мире, растет до {int(end['in_force_worldwide'])}; число договоров, "
         "действующих для Беларуси (с известной датой), — с "
-        f"{int(start['in_force_for_belarus'])} в {start['year']} г. до "
+        f"{int(start['in_force_for_belarus'])} в {start['year']}\u202fг. до "
         f"{int(end['in_force_for_belarus'])}; всего Беларусь участвует в "
         f"{counted(total, TREATY_PREPOSITIONAL)}.",
     )
@@ -116,7 +116,8 @@ def party_growth_alt(m: WipoTreaties) -> Text:
         f"to {m.as_of.year}, for {len(names)} treaties: "
         + "; ".join(f"{name} {int(last[name])}" for name in names) + ".",
         "Ступенчатые линии: число Договаривающихся сторон на конец каждого года, "
-        f"{data['year'].min()}–{m.as_of.year} гг., для {counted(len(names), TREATY_GENITIVE)}: "
+        f"{data['year'].min()}–{m.as_of.year}\u202fгг., "
+        f"для {counted(len(names), TREATY_GENITIVE)}: "
         + "; ".join(f"{russian[name]} — {int(last[name])}" for name in names) + ".",
     )
 
@@ -132,6 +133,6 @@ def cooperation_alt(m: WipoTreaties) -> Text:
         "happened: " + in_words([f"{count_of(n, kind)}" for kind, n in kinds.items()])
         + ".",
         f"Хронология {counted(len(recent), EVENT_GENITIVE)} в отношениях Беларуси и ВОИС с "
-        f"{first} по {last} г., по одному в строке, с датой и кратким описанием: "
+        f"{first} по {last}\u202fг., по одному в строке, с датой и кратким описанием: "
         + RU.words([counted(n, EVENT_KINDS_RU[kind]) for kind, n in kinds_ru.items()]) + ".",
     )

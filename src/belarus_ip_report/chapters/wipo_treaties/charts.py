@@ -46,7 +46,7 @@ def growth(m: WipoTreaties, lang: str = "en") -> Chart:
     if held:
         ax.axvspan(held[0], held[1] + 1, color="#dddddd", alpha=0.6, zorder=0)
         note = (f"{Speaker('ru').count(document_count, 'treaty')} — число со страницы\n"
-                f"МИД ({held[0]}–{held[1]})" if ru else
+                f"МИД ({held[0]}–{held[1]}\u202fгг.)" if ru else
                 f"{document_count} treaties, the count in the Foreign\n"
                 f"Ministry page ({held[0]}–{held[1]})")
         ax.annotate(note, xy=(held[0], document_count),
@@ -88,7 +88,7 @@ def participation(m: WipoTreaties, lang: str = "en") -> Chart:
     undated = int(parties["belarus_in_force"].isna().sum())
     if ru:
         forms = ("договора", "договоров", "договоров")
-        marker = (f"Беларусь в {as_of.year} г.: участница {len(parties)} "
+        marker = (f"Беларусь в {as_of.year}\u202fг.: участница {len(parties)} "
                   f"{plural(len(parties), ('', ''), forms, 'ru')}"
                   + (f", из них без даты: {undated}" if undated else ""))
     else:
@@ -99,14 +99,15 @@ def participation(m: WipoTreaties, lang: str = "en") -> Chart:
     moments = participation_moments(treaties)
     first, last_year = moments["continued"][:2]
     span = f"{first}–{str(last_year)[-2:]}" if last_year != first else f"{first}"
+    span_ru = f"{first}–{last_year}\u202fгг." if last_year != first else f"{first}\u202fг."
     membership, newest = moments["membership"][0], moments["newest"]
     newest_name = treaty_names(m, "ru")[newest[2]] if ru else newest[2]
     notes = [  # (year marked, label, label's offset in years and in treaties)
-        (membership, f"{membership}: Белорусская ССР\nстановится членом ВОИС" if ru
+        (membership, f"{membership}\u202fг.: Белорусская ССР\nстановится членом ВОИС" if ru
          else f"{membership}: the Byelorussian SSR\nbecomes a WIPO member", 1, 3),
-        (first, f"{span}: независимая Беларусь\nпродолжает применять\nдоговоры СССР" if ru
+        (first, f"{span_ru}: независимая Беларусь\nпродолжает применять\nдоговоры СССР" if ru
          else f"{span}: independent Belarus\ncontinues the USSR's treaties", 1, 5),
-        (newest[0], f"{newest[0]}: {newest_name}", -14, -1.5),
+        (newest[0], f"{newest[0]}{chr(0x202f) + 'г.' if ru else ''}: {newest_name}", -14, -1.5),
     ]
     for year, text, dx, dy in notes:
         value = int(participation.loc[participation["year"] == year,

@@ -156,8 +156,9 @@ def cooperation(m: WipoTreaties, lang: str = "en") -> Chart:
     ax.set_yticks([])
     ax.grid(axis="y", visible=False)
     title, source = charts.titled(
-        fig, ax, f"Беларусь и ВОИС, {first}–{last}: визиты, соглашения и шаги по договорам"
-        if ru else f"Belarus and WIPO, {first}–{last}: visits, agreements and treaty steps",
+        fig, ax, f"Беларусь и ВОИС, {first}–{last}\u202fгг.: визиты, соглашения и шаги по "
+        "договорам" if ru
+        else f"Belarus and WIPO, {first}–{last}: visits, agreements and treaty steps",
         charts.source_text(recent, m.sources, lang=lang), lang)
     ax.set_xlabel("Год (полый маркер: известен только месяц)" if ru
                   else "Year (hollow marker: only the month is known)")

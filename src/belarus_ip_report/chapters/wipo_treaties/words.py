@@ -42,7 +42,8 @@ def headline(m: WipoTreaties) -> Text:
         f"enter into force for Belarus is the {escape(head['newest_name'])}, on "
         f"{format_for_people(head['newest_date'])}.",
         f"По состоянию на {RU.date(m.as_of)} ВОИС выполняет административные функции в "
-        f"отношении **{RU.count(head['administered'], 'treaty')}**, действующих среди них — "
+        f"отношении **{RU.count(head['administered'], 'treaty')}**, из них "
+        f"{plural(head['in_force'], ('', ''), ('действует', 'действуют', 'действуют'), 'ru')} "
         f"{head['in_force']}. Беларусь участвует в **{head['belarus_parties']}** из них "
         f"({RU.percent(head['share'])}). Последний по времени договор, вступивший в силу для "
         f"Беларуси, — {escape(newest_ru)} ({RU.date(head['newest_date'])}).",
@@ -64,16 +65,17 @@ def growth_paragraph(m: WipoTreaties) -> Text:
             f"treaties existed before WIPO's founding convention of {founded}, and "
             f"{int(last['adopted_total'])} by {m.as_of.year}. ")
     ru = (f"Первые {RU.count(founded - first, 'year')} система росла медленно, затем — "
-          f"быстро: до учредительной конвенции ВОИС {founded} г. число договоров составляло "
-          f"{before}, к {m.as_of.year} г. — {int(last['adopted_total'])}. ")
+          f"быстро: до учредительной конвенции ВОИС {founded}\u202fг. число договоров составляло "
+          f"{before}, к {m.as_of.year}\u202fг. — {int(last['adopted_total'])}. ")
     if held:
         later = system.adopted_after(m.treaties, held[1])
         not_in_force = int(later["in_force"].isna().sum())
         text += (f"The total stood at {document_count} from {held[0]} until {held[1]}, the "
                  f"period the Foreign Ministry page describes ({ministry['industrial_property']} "
                  f"industrial property, {ministry['copyright']} copyright, and the convention). ")
-        ru += (f"С {held[0]} по {held[1]} г. их было {document_count}: этот период и описывает "
-               f"страница МИД ({RU.count(ministry['industrial_property'], 'treaty')} в области "
+        ru += (f"С {held[0]} по {held[1]}\u202fг. их было {document_count}: этот период и "
+               "описывает страница МИД "
+               f"({RU.count(ministry['industrial_property'], 'treaty')} в области "
                f"промышленной собственности, {ministry['copyright']} — в области авторского "
                "права, а также сама конвенция). ")
         if len(later):

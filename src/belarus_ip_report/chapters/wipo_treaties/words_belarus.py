@@ -78,13 +78,13 @@ def joining_paragraph(m: WipoTreaties) -> Text:
         f"declared that it continued to apply {continued} the Soviet Union had joined, then "
         f"joined {count_of(total, 'more treaty', 'more treaties')} in waves: "
         f"{waves}; the latest, the {escape(newest_name)}, in {newest_year}.",
-        f"Беларусь вошла в систему в {membership_year} г., {entry_ru}. После обретения "
+        f"Беларусь вошла в систему в {membership_year}\u202fг., {entry_ru}. После обретения "
         "независимости она заявила о продолжении применения "
         f"{RU.number(continued_count)} {plural(continued_count, ('', ''), TREATY_GENITIVE, 'ru')}"
         ", участником которых был Советский Союз, а затем присоединилась еще к "
         f"{RU.number(total)} {plural(total, ('', ''), TREATY_DATIVE, 'ru')} — волнами: "
         f"{waves_ru}; последнее присоединение — {escape(russian_name[newest_name])}, "
-        f"{newest_year} г.",
+        f"{newest_year}\u202fг.",
     )
 
 

@@ -34,7 +34,7 @@ LANES = {
     "working_party_meeting": Lane("Working-party\nmeetings", figures.RED, "s",
                                   "Заседания\nРабочей группы"),
     "bilateral_market_access": Lane("Bilateral market\naccess", figures.ORANGE, "^",
-                                    "Двусторонние переговоры\nо доступе к рынкам"),
+                                    "Двусторонние переговоры\nо доступе к рынкам\nтоваров и услуг"),
     "observer_and_plurilateral": Lane("Observer status and\nplurilateral steps", figures.PURPLE,
                                       "D", "Статус наблюдателя\nи плюрилатеральное\nучастие"),
     "high_level_meeting": Lane("High-level\nmeetings", figures.BROWN, "v",

@@ -83,8 +83,8 @@ def headline(m: WtoAccession) -> Text:
         + ru_count(head["meetings_held"], "формальное заседание", "формальных заседания",
                    "формальных заседаний")
         + f"**, последнее — {ru_sentence_end(RU.date(head['last_meeting_date']))} По данным "
-        f"МИД, двусторонние "
-        f"переговоры о доступе к рынкам завершены с **{RU.number(head['bilateral_concluded'])} "
+        f"МИД, двусторонние переговоры о доступе к рынкам товаров и услуг "
+        f"завершены с **{RU.number(head['bilateral_concluded'])} "
         f"{forms(head['bilateral_concluded'], 'членом', 'членами', 'членами')} ВТО**, в том "
         f"числе с {RU.number(head['bilateral_since_2017'])} — начиная с 2017{YEAR} Среди "
         f"{RU.number(head['of'])} "
