@@ -136,3 +136,8 @@ def test_the_key_findings_state_the_same_numbers_in_both_editions():
     assert len(english) == len(russian) >= 3
     for en, ru in zip(english, russian, strict=True):
         assert sorted(numbers(en)) == sorted(numbers(ru)), (en, ru)
+
+
+def test_no_double_full_stop_after_an_abbreviation(page):
+    """'4 декабря 2026 г.' ends a sentence with its own full stop: never 'г..'."""
+    assert re.findall(r"\bгг?\.\.(?!\.)", reader_text(RUSSIAN[page]).text) == []
