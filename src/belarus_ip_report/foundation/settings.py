@@ -16,7 +16,7 @@ REPORT_TITLES = {"en": REPORT_TITLE,
                  "ru": "Беларусь в международной системе интеллектуальной собственности и торговли"}
 
 #: The version of the report and its data package (pyproject.toml reads it from here).
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 
 #: Who the report is by, as a citation names it.
 AUTHOR = "The authors of the Belarus IP report"
