@@ -19,7 +19,7 @@ from belarus_ip_report.chapters import CHAPTERS, CLEANING
 from belarus_ip_report.curated.tables import load_table
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.dates import format_for_people
-from belarus_ip_report.publishing.report import CONTENT_SECURITY_POLICY
+from belarus_ip_report.publishing.pages import CONTENT_SECURITY_POLICY
 
 REPORT = paths.REPORT / "index.html"
 SCREENSHOTS = paths.BUILD_CACHE / "screenshots"

@@ -13,8 +13,8 @@ import nbformat
 from belarus_ip_report.chapters.prose import EVIDENCE_PAGE
 from belarus_ip_report.foundation import paths
 from belarus_ip_report.publishing.checks import check_page
+from belarus_ip_report.publishing.pages import CONTENT_SECURITY_POLICY, template_environment
 from belarus_ip_report.publishing.reading import prose
-from belarus_ip_report.publishing.report import CONTENT_SECURITY_POLICY, template_environment
 from belarus_ip_report.publishing.sanitize import clean_html
 
 

@@ -31,14 +31,8 @@ from belarus_ip_report.publishing.appendices import (
     references,
 )
 from belarus_ip_report.publishing.checks import check_outputs, check_page
+from belarus_ip_report.publishing.pages import CONTENT_SECURITY_POLICY, template_environment
 from belarus_ip_report.publishing.reading import Chapter, Counter, read_chapter
-from belarus_ip_report.publishing.translation import translations
-
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-    "base-uri 'none'; form-action 'none'"
-)
-
 
 # --- the page ---------------------------------------------------------------------------------
 
@@ -60,16 +54,6 @@ def source_html(text: str, lang: str) -> jinja2.filters.Markup:
 def full_stop(text: str) -> str:
     """The full stop a sentence ending in `text` needs: none after an abbreviation's ('г.')."""
     return "" if str(text).rstrip().endswith((".", "?", "!")) else "."
-
-
-def template_environment(lang: str = "en") -> jinja2.Environment:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(paths.TEMPLATES),
-                                     autoescape=jinja2.select_autoescape(["html", "j2"]),
-                                     trim_blocks=True, lstrip_blocks=True,
-                                     keep_trailing_newline=True,
-                                     extensions=["jinja2.ext.i18n"])
-    environment.install_gettext_translations(translations(lang), newstyle=True)
-    return environment
 
 
 def render_page(chapters: list[Chapter], template: str, fingerprint: str, lang: str = "en",
