@@ -80,6 +80,9 @@ def page(request) -> str:
 def test_the_russian_pages_say_they_are_russian_and_link_to_the_english(page):
     text = RUSSIAN[page].read_text(encoding="utf-8")
     assert re.search(r'<html lang="ru">', text)
+    assert re.search(r'<p class="kicker">Русская версия · ', text)  # it says which it is
+    assert re.search(r'<p class="kicker">English edition · ',
+                     ENGLISH[page].read_text(encoding="utf-8"))
     assert 'hreflang="en"' in text and ">English edition</a>" in text
     english = ENGLISH[page].read_text(encoding="utf-8")
     assert 'hreflang="ru"' in english and ">Русская версия</a>" in english

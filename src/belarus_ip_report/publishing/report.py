@@ -41,8 +41,9 @@ from belarus_ip_report.publishing.reading import Chapter, Counter, read_chapter
 #: data files and the code pages, which both editions share).
 EDITION_FOLDER = {"en": "", "ru": "ru/"}
 ROOT = {"en": "", "ru": "../"}
-#: The other edition, as a reader of that edition names it.
-OTHER_EDITION = {"en": ("ru", "Русская версия"), "ru": ("en", "English edition")}
+#: Each edition as its readers name it: the page says which it is, and links to the other.
+EDITION_NAME = {"en": "English edition", "ru": "Русская версия"}
+OTHER_EDITION = {"en": ("ru", EDITION_NAME["ru"]), "ru": ("en", EDITION_NAME["en"])}
 
 
 def source_html(text: str, lang: str) -> jinja2.filters.Markup:
@@ -62,6 +63,7 @@ def render_page(chapters: list[Chapter], template: str, fingerprint: str, lang: 
     return template_environment(lang).get_template(template).render(
         title=settings.REPORT_TITLES[lang],
         as_of=Speaker(lang).date(settings.AS_OF), lang=lang, root=ROOT[lang],
+        edition_name=EDITION_NAME[lang],
         other_edition={"lang": other, "name": other_name,
                        "folder": f"{ROOT[lang]}{EDITION_FOLDER[other]}"},
         csp=CONTENT_SECURITY_POLICY, css=(paths.TEMPLATES / "report.css").read_text(),
