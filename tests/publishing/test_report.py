@@ -339,6 +339,11 @@ def test_the_print_edition_has_every_chapter_and_caption_and_no_blank_page(brows
         assert " ".join(title.split())[:40] in whole, title
     for caption in re.findall(r'<span class="figure-title">([^<]+)</span>', html_text):
         assert " ".join(caption.split())[:30] in whole, caption
+    # A table's caption is printed with its table, never alone at the foot of a page.
+    stranded = [n for n, text in enumerate(texts, start=1)
+                if any(re.match(r"(Table|Таблица) [0-9A]+\.", line)
+                       for line in [line for line in text.splitlines() if line.strip()][-2:])]
+    assert stranded == []
     # The story reads in one sitting: the evidence, references and method are on their page.
     assert len(texts) <= 40, len(texts)
 
