@@ -71,10 +71,10 @@ def test_a_treaty_name_that_disagrees_with_its_term_is_refused(raw):
 
 def test_a_treaty_without_its_term_is_refused(raw):
     rows = read_rows(raw, TERMS)
-    write_rows(raw, TERMS, [row for row in rows if row[0] != "treaty:vienna"])
+    write_rows(raw, TERMS, [row for row in rows if row[0] != "treaty:locarno"])
     error = load_error(raw)
-    assert_names(error, TREATIES, line_of(raw, TREATIES, "vienna"), "treaty_id")
-    assert "has no row 'treaty:vienna'" in error.message
+    assert_names(error, TREATIES, line_of(raw, TREATIES, "locarno"), "treaty_id")
+    assert "has no row 'treaty:locarno'" in error.message
 
 
 def test_evidence_that_does_not_hold_the_term_s_value_is_refused(raw):
@@ -99,7 +99,7 @@ def test_source_ids_must_be_those_of_the_term_s_evidence(raw):
 
 
 def test_an_unsourced_term_must_say_so(raw):
-    line = line_of(raw, TERMS, "wipo:deposit")
+    line = line_of(raw, TERMS, "wto:acceding-government")
     set_cell(raw, TERMS, line, "notes", "")
     error = load_error(raw)
     assert_names(error, TERMS, line, "notes")
