@@ -74,3 +74,11 @@ def test_pandas_alone_loads_each_table_with_usable_types(spec):
         first = [c for c in dates if c.endswith("_earliest")][0]
         ordered = frame.sort_values(first)  # sorting works without the package
         assert len(ordered) == len(frame)
+
+
+def test_every_resource_declares_its_csv_dialect():
+    """No reader guesses the delimiter from the data (notes full of ';' once misled one)."""
+    package = json.loads((paths.PROCESSED / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["name"] for r in package["resources"]} == {spec.name for spec in TABLES}
+    assert all(r["dialect"]["delimiter"] == "," and r["dialect"]["header"]
+               for r in package["resources"])

@@ -110,6 +110,10 @@ def data_package() -> dict:
         "resources": [
             {"name": spec.name, "path": spec.file_name, "profile": "tabular-data-resource",
              "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             # Declared, so that no reader has to guess it from the data (a column of notes
+             # full of ';' once made a validator take that for the delimiter).
+             "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True,
+                         "header": True},
              "description": spec.description, "schema": table_schema(spec)}
             for spec in TABLES],
     }
