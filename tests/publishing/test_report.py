@@ -229,19 +229,24 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="module", params=EDITIONS)
-def loaded(browser, request) -> dict:
-    """Each edition's report loaded once, at desktop width, with every request and console
-    error it caused; the tests below read it in turn (each sets the width and colours it
-    needs)."""
-    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
-    page = context.new_page()
+def recorded(page):
+    """`page`, with the lists of every request it makes and every error it reports."""
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda message: errors.append(message.text)
             if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    return page, requests, errors
+
+
+@pytest.fixture(scope="module", params=EDITIONS)
+def loaded(browser, request) -> dict:
+    """Each edition's report loaded once, at desktop width, with every request and console
+    error it caused; the tests below read it in turn (each sets the width and colours it
+    needs)."""
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    page, requests, errors = recorded(context.new_page())
     started = time.monotonic()
     page.goto((paths.REPORT / request.param).as_uri(), wait_until="load")
     load_seconds = time.monotonic() - started
@@ -385,13 +390,7 @@ def test_code_pages_are_offline_too():
 
 @pytest.mark.parametrize("evidence", ["evidence.html", "ru/evidence.html"])
 def test_each_evidence_page_loads_offline_without_a_console_error(browser, evidence):
-    page = browser.new_page(viewport=DESKTOP)
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    page, requests, errors = recorded(browser.new_page(viewport=DESKTOP))
     try:
         page.goto((paths.REPORT / evidence).as_uri(), wait_until="load")
         assert [u for u in requests if not u.startswith(("file:", "data:"))] == []

@@ -20,7 +20,13 @@ from belarus_ip_report.curated.disagreements import (
     values_used_are_the_tables,
 )
 from belarus_ip_report.curated.lookalikes import describe, differing_letters, skeleton
-from belarus_ip_report.curated.rawrows import RawRows, index_rows, key_of, value_mismatch
+from belarus_ip_report.curated.rawrows import (
+    RawRows,
+    index_rows,
+    key_of,
+    source_ids_mismatch,
+    value_mismatch,
+)
 from belarus_ip_report.curated.schemas import FACT_TABLE_NAMES, TABLES_BY_NAME
 from belarus_ip_report.foundation.errors import DataError, DataErrors
 
@@ -121,18 +127,10 @@ def _source_ids_agree_with_evidence(raw: Mapping[str, RawRows]) -> list[DataErro
                 continue
             listed = set(cited.split(SOURCE_SEPARATOR))
             evidenced = by_row.get((name, row_key), set())
-            if listed != evidenced:
-                missing = sorted(evidenced - listed)
-                unused = sorted(listed - evidenced)
-                parts = []
-                if missing:
-                    parts.append(f"evidence cites {', '.join(missing)} but source_ids does not")
-                if unused:
-                    parts.append(f"no evidence row of '{row_key}' cites {', '.join(unused)}")
-                problems.append(DataError(
-                    rows.file, "; ".join(parts), line=rows.line(position), column="source_ids",
-                    hint="source_ids must list exactly the sources of the row's evidence: "
-                         f"{SOURCE_SEPARATOR.join(sorted(evidenced)) or '(none yet)'}"))
+            mismatch = source_ids_mismatch(rows, position, row_key, listed, evidenced,
+                                           "(none yet)")
+            if mismatch is not None:
+                problems.append(mismatch)
     return problems
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 from belarus_ip_report.curated.schemas import TABLES_BY_NAME
 from belarus_ip_report.foundation.errors import DataError
 
@@ -51,3 +52,22 @@ def value_mismatch(evidence: RawRows, line: int, target: RawRows, position: int,
     return DataError(evidence.file, f"says '{value}' but {target.file} (line "
                                     f"{target.line(position)}) holds {shown} for {row_key} / "
                                     f"{column}", line=line, column="value", hint=hint)
+
+
+def source_ids_mismatch(rows: RawRows, position: int, row_key: str, listed: set[str],
+                        evidenced: set[str], none: str) -> DataError | None:
+    """The error of a row whose `source_ids` (`listed`) is not exactly the sources its
+    evidence names (`evidenced`); None where they agree. `none` is what to write when the row
+    has no evidence."""
+    if listed == evidenced:
+        return None
+    parts = []
+    if evidenced - listed:
+        parts.append(f"evidence cites {', '.join(sorted(evidenced - listed))} but source_ids "
+                     "does not")
+    if listed - evidenced:
+        parts.append(f"no evidence row of '{row_key}' cites "
+                     f"{', '.join(sorted(listed - evidenced))}")
+    return DataError(rows.file, "; ".join(parts), line=rows.line(position), column="source_ids",
+                     hint="source_ids must list exactly the sources of the row's evidence: "
+                          f"{SOURCE_SEPARATOR.join(sorted(evidenced)) or none}")

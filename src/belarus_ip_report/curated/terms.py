@@ -15,7 +15,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
-from belarus_ip_report.curated.rawrows import RawRows, index_rows, value_mismatch
+from belarus_ip_report.curated.rawrows import (
+    RawRows,
+    index_rows,
+    source_ids_mismatch,
+    value_mismatch,
+)
 from belarus_ip_report.foundation.errors import DataError
 
 TERMS = "russian_terms"
@@ -80,18 +85,10 @@ def _source_ids_agree_with_evidence(raw: Mapping[str, RawRows]) -> list[DataErro
             continue
         listed = set(cited.split(SOURCE_SEPARATOR)) if cited else set()
         found = evidenced.get(term, set())
-        if listed != found:
-            parts = []
-            if found - listed:
-                parts.append(f"evidence cites {', '.join(sorted(found - listed))} but "
-                             "source_ids does not")
-            if listed - found:
-                parts.append(f"no evidence row of '{term}' cites "
-                             f"{', '.join(sorted(listed - found))}")
-            problems.append(DataError(
-                terms.file, "; ".join(parts), line=terms.line(position), column="source_ids",
-                hint="source_ids must list exactly the sources of the term's evidence: "
-                     f"{SOURCE_SEPARATOR.join(sorted(found)) or '(none: leave it empty)'}"))
+        mismatch = source_ids_mismatch(terms, position, term, listed, found,
+                                       "(none: leave it empty)")
+        if mismatch is not None:
+            problems.append(mismatch)
     return problems
 
 
