@@ -159,74 +159,52 @@ def titled(fig: Figure, ax: plt.Axes, title: str, source: str,
     return title, source
 
 
-def show(chart: Chart | Callable[..., Chart], *model: object) -> None:
-    """Save and show a chart (`publish`), with the title and source it carries. Given a chart
-    function and its model, draw it in each language: the English is shown and saved in
-    figures/, the Russian saved in figures/ru/ and carried to the export."""
-    if isinstance(chart, Chart):
-        publish(chart.figure, chart.stem, chart.alt, chart.data, title=chart.title,
-                source=chart.source)
-        return
+def show(chart: Callable[..., Chart], *model: object) -> None:
+    """Draw a chart function's chart from its model in each language, save it and show it: the
+    English is shown and saved in figures/ (with its data as CSV), the Russian saved in
+    figures/ru/ and carried to the export in the English output's metadata."""
     translated = {}
     if "ru" in settings.editions():
-        translated["ru"] = _saved(chart(*model, lang="ru"), paths.FIGURES / "ru")
-    english = chart(*model, lang="en")
-    publish(english.figure, english.stem, english.alt, english.data, title=english.title,
-            source=english.source, translated=translated)
+        russian = chart(*model, lang="ru")
+        pngs = save(russian, paths.FIGURES / "ru")
+        translated["ru"] = {**_words(russian), "alt": russian.alt,
+                            "png": base64.b64encode(pngs["screen"]).decode("ascii")}
+    publish(chart(*model, lang="en"), translated)
 
 
-def _saved(chart: Chart, folder: Path) -> dict[str, str]:
-    """Write a translated chart's files; return what the export needs of it."""
+def save(chart: Chart, folder: Path) -> dict[str, bytes]:
+    """Write `<stem>.svg` and the print `<stem>.png` into `folder`, close the figure, and
+    return its rasters (print and screen)."""
     freeze_layout(chart.figure)
     svg = svg_bytes(chart.figure)
     write_bytes_atomically(folder / f"{chart.stem}.svg", svg)
     pngs = rasters(chart.figure, svg)
     write_bytes_atomically(folder / f"{chart.stem}.png", pngs["print"])
+    # Closed, so that the inline backend does not show it a second time.
     plt.close(chart.figure)
-    return {"title": " ".join(chart.title.split()), "source": " ".join(chart.source.split()),
-            "alt": chart.alt, "png": base64.b64encode(pngs["screen"]).decode("ascii")}
+    return pngs
 
 
-def publish(fig: Figure, name: str, alt: str, data: pd.DataFrame | None = None, *,
-            title: str | None = None, source: str | None = None,
-            translated: dict[str, dict[str, str]] | None = None) -> None:
-    """Save `figures/<name>.svg` and `.png` (and the data as `.csv`), then show it with alt text.
+def _words(chart: Chart) -> dict[str, str]:
+    """The title and source line the export sets beside the image, each in one line."""
+    return {"title": " ".join(chart.title.split()), "source": " ".join(chart.source.split())}
 
-    The figure is closed afterwards so the inline backend does not show it a second time.
-    """
-    if not alt.strip():
-        raise ValueError(f"figure {name}: alt text is required")
-    freeze_layout(fig)
-    svg = svg_bytes(fig)
-    write_bytes_atomically(paths.FIGURES / f"{name}.svg", svg)
-    pngs = rasters(fig, svg)
-    write_bytes_atomically(paths.FIGURES / f"{name}.png", pngs["print"])
-    if data is not None:
-        write_text_atomically(paths.FIGURES / f"{name}.csv",
-                              data.to_csv(index=False, lineterminator="\n"))
-    screen = pngs["screen"]
-    title = " ".join((title if title is not None else chart_title(fig)).split())
-    source = " ".join(source.split()) if source is not None else chart_source(fig)
-    plt.close(fig)
+
+def publish(chart: Chart, translated: dict[str, dict[str, str]]) -> None:
+    """Save `figures/<stem>.svg` and `.png` (and the data as `.csv`), then show it with alt text
+    and, in its metadata, the words of the other editions (`translated`)."""
+    if not chart.alt.strip():
+        raise ValueError(f"figure {chart.stem}: alt text is required")
+    pngs = save(chart, paths.FIGURES)
+    if chart.data is not None:
+        write_text_atomically(paths.FIGURES / f"{chart.stem}.csv",
+                              chart.data.to_csv(index=False, lineterminator="\n"))
     # The report builds each figure's numbered caption, source line and "data behind this
     # chart" from this metadata, so that none of it lives only inside the image.
-    metadata = {"figure_name": name, "title": title, "source": source}
+    metadata = {"figure_name": chart.stem, **_words(chart)}
     if translated:
         metadata["translation"] = translated
-    display(Image(data=screen, format="png", alt=alt, metadata=metadata))
-
-
-def chart_title(fig: Figure) -> str:
-    """The chart's own title (the figure's, else the first axes'), in one line."""
-    texts = [fig.get_suptitle()]
-    texts += [axes.get_title() or axes.get_title("left") for axes in fig.axes]
-    return " ".join(next((t for t in texts if t.strip()), "").split())
-
-
-def chart_source(fig: Figure) -> str:
-    """The source line drawn under the chart, without its 'Source:' prefix."""
-    line = next((t.get_text() for t in fig.texts if t.get_text().startswith("Source:")), "")
-    return " ".join(line.removeprefix("Source:").split())
+    display(Image(data=pngs["screen"], format="png", alt=chart.alt, metadata=metadata))
 
 
 #: Publishers named in chart source lines, as the Russian edition names them: the bodies' own
