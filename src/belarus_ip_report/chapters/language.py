@@ -20,6 +20,9 @@ from babel.numbers import format_decimal, format_percent
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people
 
 LANGUAGES = ("en", "ru")
+#: After a year written by hand ('1995 г.', '2017–2020 гг.'): a narrow no-break space, as Babel
+#: writes it in the dates it formats, so that the abbreviation never starts a line.
+YEAR, YEARS = "\u202fг.", "\u202fгг."
 #: The CLDR locale of each: the report writes British English.
 LOCALES = {"en": "en_GB", "ru": "ru"}
 
@@ -92,6 +95,12 @@ def plural(count: int, english: tuple[str, str], russian: tuple[str, str, str],
     return russian[{"one": 0, "few": 1}.get(form, 2)]
 
 
+def full_stop(text: str) -> str:
+    """The full stop a sentence ending in `text` needs: none after one that already ends it,
+    such as an abbreviation's ('4 декабря 2026 г.')."""
+    return "" if str(text).rstrip().endswith((".", "?", "!")) else "."
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Numbers, dates and counts written as readers of one language write them."""
@@ -106,8 +115,12 @@ class Speaker:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(value, format=pattern, locale=LOCALES[self.lang])
 
-    def percent(self, share: float) -> str:
-        return format_percent(share, locale=LOCALES[self.lang])
+    def percent(self, share: float, digits: int = 0) -> str:
+        """'68 %', '0,6 %' / '68%', '0.6%': the locale's percent pattern, with `digits`."""
+        pattern = self.locale.percent_formats[None].pattern
+        if digits:
+            pattern = pattern.replace("0", "0." + "0" * digits, 1)
+        return format_percent(share, format=pattern, locale=LOCALES[self.lang])
 
     def noun(self, count: int, noun: str) -> str:
         english, russian = NOUNS[noun]
@@ -136,7 +149,7 @@ class Speaker:
             return format_date(start.first, format="long", locale=self.lang)
         if start.precision == "month":
             return format_skeleton("yMMMM", start.first, locale=self.lang)
-        return f"{start.year}\u202fг."
+        return f"{start.year}{YEAR}"
 
     def words(self, items: Sequence[str], none: str = "") -> str:
         """'A, B and C' / 'A, B и C'."""

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from belarus_ip_report.chapters import CHAPTERS, CLEANING
-from belarus_ip_report.chapters.language import Speaker
+from belarus_ip_report.chapters.language import Speaker, full_stop
 from belarus_ip_report.chapters.prose import EVIDENCE_PAGE, mark_latin
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
@@ -50,11 +50,6 @@ def source_html(text: str, lang: str) -> jinja2.filters.Markup:
     """A chart's source line on the page: on the Russian page, the publishers' own Latin-script
     names are marked as English, for screen readers and hyphenation."""
     return jinja2.filters.Markup(mark_latin(text) if lang == "ru" else html.escape(text))
-
-
-def full_stop(text: str) -> str:
-    """The full stop a sentence ending in `text` needs: none after an abbreviation's ('г.')."""
-    return "" if str(text).rstrip().endswith((".", "?", "!")) else "."
 
 
 def render_page(chapters: list[Chapter], template: str, fingerprint: str, lang: str = "en",

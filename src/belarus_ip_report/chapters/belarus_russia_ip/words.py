@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.language import RU, Text, plural
+from belarus_ip_report.chapters.language import RU, Text, full_stop, plural
 from belarus_ip_report.chapters.prose import escape
 from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 from belarus_ip_report.foundation.dates import PartialDate, format_for_people, years_of
@@ -121,6 +121,7 @@ def law_paragraph(m: BelarusRussiaIp) -> Text:
     """What the table of Belarus's IP law holds, first and last."""
     regional, national = m.law["eurasian"], m.law["national"]
     first = national.iloc[0]
+    last_ru = RU.date(national.iloc[-1]["date"])
     took_effect = (f" and took effect on {format_for_people(first['in_force'])}"
                    if isinstance(first["in_force"], PartialDate) else "")
     english = (
@@ -143,18 +144,13 @@ def law_paragraph(m: BelarusRussiaIp) -> Text:
         f"{ru_forms(len(national), 'белорусский акт', 'белорусских акта', 'белорусских актов')}. "
         f"Первый из актов — {escape(first['title_ru'])} ({RU.date(first['date'])}"
         f"{in_force_ru}) [{cite(first)}]; последний датирован "
-        + full_stop(RU.date(national.iloc[-1]['date']))
+        + last_ru + full_stop(last_ru)
     )
     return Text(english, russian)
 
 
 #: A source id as the schema allows it.
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
-
-
-def full_stop(sentence: str) -> str:
-    """The sentence with its full stop, unless it already ends in one ('2024 г.')."""
-    return sentence if sentence.endswith(".") else f"{sentence}."
 
 
 def cite(row: pd.Series) -> str:

@@ -4,7 +4,6 @@ their captions, in English and Russian."""
 from __future__ import annotations
 
 import pandas as pd
-from babel.numbers import format_percent
 
 from belarus_ip_report.chapters.language import RU, Table, Text, plural
 from belarus_ip_report.chapters.methods.model import Methods
@@ -16,12 +15,6 @@ def agree(count: int, one: str, many: str) -> str:
     """A Russian verb or participle agreeing with a number: 'подтверждено' after 1, 21, 101
     (CLDR's 'one'), 'подтверждены' after the rest."""
     return plural(count, (one, many), (one, many, many), "ru")
-
-
-def ru_percent(share: float, digits: int = 0) -> str:
-    """'68 %', '0,6 %': as the English writes it with `digits` decimals."""
-    return format_percent(share, format="#,##0" + ("." + "0" * digits if digits else "")
-                          + "\u00a0%", locale="ru")
 
 
 def cleaning_paragraph(m: Methods) -> Text:
@@ -93,13 +86,13 @@ def support_paragraph(m: Methods) -> Text:
     weak, unverified = s["weak_only"], s["unverified"]
     ru = (
         f"Таблицы содержат {RU.count(s['facts'], 'value')} с подтверждениями — даты, числа и "
-        f"статусы. {RU.count(primary, 'value')} ({ru_percent(s['primary_share'])}) "
+        f"статусы. {RU.count(primary, 'value')} ({RU.percent(s['primary_share'])}) "
         f"{agree(primary, 'подтверждено', 'подтверждены')} первичной записью; из них "
         f"{RU.number(through)} {agree(through, 'опирается', 'опираются')} на первичные записи, "
         f"прочитанные только в копиях третьих сторон. {RU.count(weak, 'value')} "
-        f"({ru_percent(s['weak_only_share'], 1)}) {agree(weak, 'опирается', 'опираются')} "
+        f"({RU.percent(s['weak_only_share'], 1)}) {agree(weak, 'опирается', 'опираются')} "
         f"только на справочные издания или копии; {RU.count(unverified, 'value')} "
-        f"({ru_percent(s['unverified_share'], 1)}) не "
+        f"({RU.percent(s['unverified_share'], 1)}) не "
         f"{agree(unverified, 'подтверждено', 'подтверждены')}. Договаривающиеся стороны "
         "каждого договора подтверждены целиком датированной копией WIPO Lex, из которой они "
         "импортированы (data/snapshots/wipo_lex.json)."

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from belarus_ip_report.chapters.language import RU, Text
+from belarus_ip_report.chapters.language import RU, YEAR, YEARS, Text
 from belarus_ip_report.chapters.wto_accession.lanes import LANES
 from belarus_ip_report.chapters.wto_accession.russian import (
-    YEAR,
-    YEARS,
     forms,
     ru_count,
     ru_decimal,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 
-from belarus_ip_report.chapters.language import RU, plural
+from belarus_ip_report.chapters.language import RU, YEAR, plural
 from belarus_ip_report.chapters.wto_accession.membership import russian_names
 from belarus_ip_report.foundation.dates import PartialDate
 
@@ -15,11 +15,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from belarus_ip_report.chapters.wto_accession.model import WtoAccession
-
-#: After a year written by hand ('1995 г.', '2017–2020 гг.'): a narrow no-break space, as Babel
-#: writes it in the dates it formats, so that the abbreviation never starts a line.
-YEAR, YEARS = "\u202fг.", "\u202fгг."
-
 
 def forms(count: int, one: str, few: str, many: str) -> str:
     """The Russian word (or phrase) for `count`: CLDR's one (1, 21), few (2-4, 22) or many."""
@@ -47,11 +42,6 @@ def ru_since(when: PartialDate | date) -> str:
     if isinstance(when, PartialDate) and when.precision == "month":
         return f"{format_date(when.first, 'MMMM y', locale='ru')}{YEAR}"
     return RU.date(when)
-
-
-def ru_sentence_end(text: str) -> str:
-    """`text` closing a sentence: one full stop, even after «г.»."""
-    return text if text.endswith(".") else f"{text}."
 
 
 def ru_name(m: WtoAccession, name: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from belarus_ip_report.chapters.language import RU, Text
+from belarus_ip_report.chapters.language import RU, Text, full_stop
 from belarus_ip_report.chapters.prose import count_of, escape, in_words
 from belarus_ip_report.chapters.wto_accession.russian import (
     YEAR,
@@ -19,7 +19,6 @@ from belarus_ip_report.chapters.wto_accession.russian import (
     ru_count,
     ru_decimal,
     ru_name,
-    ru_sentence_end,
     ru_since,
     ru_years,
 )
@@ -59,6 +58,7 @@ def rank_words(rank: int, superlative: str = "longest", lang: str = "en") -> str
 
 def headline(m: WtoAccession) -> Text:
     head = m.headline
+    last_ru = RU.date(head["last_meeting_date"])
     english = (
         f"As of {format_for_people(m.as_of)}, Belarus has been seeking membership for "
         f"**{head['years_since_application']} years**, since "
@@ -82,7 +82,7 @@ def headline(m: WtoAccession) -> Text:
         f"Беларусь к ВТО провела **"
         + ru_count(head["meetings_held"], "формальное заседание", "формальных заседания",
                    "формальных заседаний")
-        + f"**, последнее — {ru_sentence_end(RU.date(head['last_meeting_date']))} По данным "
+        + f"**, последнее — {last_ru}{full_stop(last_ru)} По данным "
         f"МИД, двусторонние переговоры о доступе к рынкам товаров и услуг "
         f"завершены с **{RU.number(head['bilateral_concluded'])} "
         f"{forms(head['bilateral_concluded'], 'членом', 'членами', 'членами')} ВТО**, в том "
