@@ -110,14 +110,47 @@ LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9_&.'’\- ]*[A-Za-z0-9_.])?")
 
 
 def in_own_language(value: str, lang: str) -> str:
-    """A cell's text, escaped. In the Russian edition, a cell mostly in Latin letters (a
-    curator's note, a claim the data keeps in its source's words) is marked as English, and in
-    a Russian cell each Latin-script run (a name, a data code such as 'ratification') too."""
-    if lang != "ru" or not re.search("[A-Za-z]", value):
-        return html.escape(value)
-    if len(re.findall("[A-Za-z]", value)) > len(re.findall("[А-Яа-яЁё]", value)):
-        return f'<span lang="en">{html.escape(value)}</span>'
-    return mark_latin(value)
+    """A cell's text, escaped; in the Russian edition marked with its language (`marked`): a
+    cell mostly in Latin letters (a curator's note, a claim the data keeps in its source's
+    words) as English, and in a Russian cell each Latin-script run (a name, a data code)."""
+    return marked(value, lang) if lang == "ru" else html.escape(value)
+
+
+def language_of(text: str) -> str:
+    """The language of a passage, where its letters tell it: Belarusian, Ukrainian or Russian
+    by their letters, Chinese; '' for Latin letters (English, or unknown)."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        if any(ch in "іўІЎ" for ch in text):
+            return "be"
+        if any(ch in "їєґЇЄҐ" for ch in text):
+            return "uk"
+        return "ru"
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "zh"
+    return ""
+
+
+def foreign(text: str, lang: str) -> str:
+    """The `lang` attribute a passage needs on a page in `lang`: its own language where its
+    letters tell it is another, else ''. On the Russian page a passage mostly in Latin letters
+    (an English note quoting a Russian title, say) is English."""
+    own = language_of(text)
+    if lang == "ru":
+        latin = sum("a" <= ch.lower() <= "z" for ch in text)
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+        if latin > cyrillic:
+            return "en"
+        return "" if own == "ru" or not any(ch.isalpha() for ch in text) else (own or "en")
+    return own
+
+
+def marked(text: str, lang: str) -> str:
+    """`text` escaped, in a span marked with its language where it is not the page's; on the
+    Russian page, a Russian passage's Latin-script names and codes marked as English."""
+    other = foreign(text, lang)
+    if other:
+        return f'<span lang="{other}">{html.escape(text)}</span>'
+    return mark_latin(text) if lang == "ru" else html.escape(text)
 
 
 def mark_latin(value: str) -> str:

@@ -11,25 +11,10 @@ import html
 
 import pandas as pd
 
-from belarus_ip_report.chapters.prose import anchor_of, mark_latin
+from belarus_ip_report.chapters.prose import anchor_of, foreign, marked
 from belarus_ip_report.curated.labels_ru import READ_WORDS_RU, TIERS_RU, VERDICTS_RU
 from belarus_ip_report.curated.tables import load_table
 from belarus_ip_report.publishing.translation import translations
-
-
-def language_of(text: str) -> str:
-    """The language of a passage, where its letters tell it: Belarusian, Ukrainian or Russian
-    by their letters, Chinese; '' for Latin letters (English, or unknown)."""
-    if any("\u0400" <= ch <= "\u04ff" for ch in text):
-        if any(ch in "іўІЎ" for ch in text):
-            return "be"
-        if any(ch in "їєґЇЄҐ" for ch in text):
-            return "uk"
-        return "ru"
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return "zh"
-    return ""
-
 
 READ_WORDS = {"original": "read at the original", "web_archive": "read in a web archive",
               "third_party_copy": "read only through a third party's copy"}
@@ -47,29 +32,6 @@ def tier_words(lang: str = "en") -> dict[str, str]:
 
 def verdict_words(lang: str = "en") -> dict[str, str]:
     return VERDICTS_RU if lang == "ru" else {verdict: verdict for verdict in VERDICTS_RU}
-
-
-def foreign(text: str, lang: str) -> str:
-    """The `lang` attribute a passage needs on a page in `lang`: its own language where its
-    letters tell it is another, else ''. On the Russian page a passage mostly in Latin letters
-    (an English note quoting a Russian title, say) is English."""
-    own = language_of(text)
-    if lang == "ru":
-        latin = sum("a" <= ch.lower() <= "z" for ch in text)
-        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-        if latin > cyrillic:
-            return "en"
-        return "" if own == "ru" or not any(ch.isalpha() for ch in text) else (own or "en")
-    return own
-
-
-def marked(text: str, lang: str) -> str:
-    """`text` escaped, in a span marked with its language where it is not the page's; on the
-    Russian page, a Russian passage's Latin-script names and codes marked as English."""
-    other = foreign(text, lang)
-    if other:
-        return f'<span lang="{other}">{html.escape(text)}</span>'
-    return mark_latin(text) if lang == "ru" else html.escape(text)
 
 
 def evidence_entries(lang: str = "en") -> list[dict[str, str]]:
