@@ -17,7 +17,7 @@ from IPython.display import Image, display
 from matplotlib.figure import Figure
 
 from belarus_ip_report.chapters import rastercache
-from belarus_ip_report.chapters.language import Speaker
+from belarus_ip_report.chapters.language import RU
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_bytes_atomically, write_text_atomically
 
@@ -246,7 +246,7 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame, *, most: int = 3,
     named = list(publishers.index[:most])
     rest = len(publishers) - len(named)
     if lang == "ru":
-        more = f" и еще {Speaker('ru').count(rest, 'publisher')}" if rest > 0 else ""
+        more = f" и еще {RU.count(rest, 'publisher')}" if rest > 0 else ""
         return f"{'; '.join(named)}{more}; см. раздел «Источники»."
     more = f" and {rest} other publisher{'s' if rest > 1 else ''}" if rest > 0 else ""
     return f"{'; '.join(named)}{more}; see References."

@@ -10,7 +10,7 @@ import pandas as pd
 from IPython.core.formatters import DisplayFormatter
 from IPython.display import HTML, Markdown, display
 
-from belarus_ip_report.chapters.language import Speaker, Table, Text
+from belarus_ip_report.chapters.language import EN, Speaker, Table, Text
 from belarus_ip_report.curated.columns import SOURCE_SEPARATOR
 from belarus_ip_report.foundation.dates import PartialDate
 
@@ -244,12 +244,7 @@ def people_dates(frame: pd.DataFrame, column: str, end_column: str | None = None
 
 def in_words(items: Sequence[str], *, none: str = "none") -> str:
     """'none', 'A', 'A and B', 'A, B and C'."""
-    items = [str(item) for item in items]
-    if not items:
-        return none
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return EN.words(items, none)
 
 
 def count_of(number: int, singular: str, plural: str | None = None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from belarus_ip_report.chapters.language import Speaker
+from belarus_ip_report.chapters.language import RU
 from belarus_ip_report.foundation import paths, settings
 from belarus_ip_report.foundation.atomic import write_text_atomically
 from belarus_ip_report.foundation.dates import format_for_people
@@ -46,7 +46,7 @@ def sentence(lang: str = "en") -> str:
         where = (f" {settings.REPOSITORY}" if settings.REPOSITORY
                  else " `report/ru/index.html` в репозитории проекта")
         return (f"{settings.AUTHORS['ru']}. *{settings.REPORT_TITLES['ru']}*. Версия "
-                f"{settings.VERSION}, данные по состоянию на {Speaker('ru').date(settings.AS_OF)}"
+                f"{settings.VERSION}, данные по состоянию на {RU.date(settings.AS_OF)}"
                 f"{where}.")  # the date ends with «г.»: no second full stop
     where = (f" {settings.REPOSITORY}" if settings.REPOSITORY
              else " `report/index.html` in this repository")

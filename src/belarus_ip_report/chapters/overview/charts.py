@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 
 from belarus_ip_report.chapters import figures as charts
 from belarus_ip_report.chapters.figures import Chart
-from belarus_ip_report.chapters.language import Speaker, Text
+from belarus_ip_report.chapters.language import RU, Text
 from belarus_ip_report.chapters.overview import words
 from belarus_ip_report.chapters.overview.model import Overview, as_year_fraction
 from belarus_ip_report.foundation.dates import PartialDate
@@ -86,7 +86,7 @@ def key_moments(o: Overview, lang: str = "en") -> list[tuple[str, PartialDate, s
              str(newest["short_name_ru"]).replace(" ", "\n", 1)),
             ("wto", o.wto.headline["application_date"], "Заявка на присоединение\nк ГАТТ"),
             ("wto", last_meeting["date"],
-             f"{Speaker('ru').ordinal(int(last_meeting['meeting_number']))} заседание"),
+             f"{RU.ordinal(int(last_meeting['meeting_number']))} заседание"),
             ("brip", first["date"], f"Соглашение {first['date'].year}\u202fг."),
             ("brip", latest["date"], f"Соглашение об ИС {latest['date'].year}\u202fг."),
         ]

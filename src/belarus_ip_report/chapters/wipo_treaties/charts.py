@@ -10,7 +10,7 @@ import pandas as pd
 
 from belarus_ip_report.chapters import figures as charts
 from belarus_ip_report.chapters.figures import Chart
-from belarus_ip_report.chapters.language import Speaker, plural
+from belarus_ip_report.chapters.language import RU, Speaker, plural
 from belarus_ip_report.chapters.wipo_treaties import alt_text
 from belarus_ip_report.chapters.wipo_treaties.belarus import (
     belarus_parties,
@@ -45,7 +45,7 @@ def growth(m: WipoTreaties, lang: str = "en") -> Chart:
     held = years_count_held(growth, document_count)
     if held:
         ax.axvspan(held[0], held[1] + 1, color="#dddddd", alpha=0.6, zorder=0)
-        note = (f"{Speaker('ru').count(document_count, 'treaty')} — число со страницы\n"
+        note = (f"{RU.count(document_count, 'treaty')} — число со страницы\n"
                 f"МИД ({held[0]}–{held[1]}\u202fгг.)" if ru else
                 f"{document_count} treaties, the count in the Foreign\n"
                 f"Ministry page ({held[0]}–{held[1]})")
