@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from belarus_ip_report.chapters.language import Table, Text
+from belarus_ip_report.chapters.language import RU, Table, Text
 from belarus_ip_report.chapters.methods import model, words
 from belarus_ip_report.curated import dictionary, labels_ru, tables, vocabularies
 from belarus_ip_report.curated.dictionary_ru import COLUMNS_RU, TABLES_RU
@@ -135,8 +135,8 @@ def test_sources_read_through_copies_are_counted_in_russian(methods, copies, exp
 
 
 def test_a_percentage_keeps_its_decimals_in_russian():
-    assert words.ru_percent(0.68) == "68\u00a0%"
-    assert words.ru_percent(0.0059, 1) == "0,6\u00a0%"
+    assert RU.percent(0.68) == "68\u00a0%"
+    assert RU.percent(0.0059, 1) == "0,6\u00a0%"
 
 
 def test_the_data_dictionary_has_a_russian_line_for_every_english_line():
